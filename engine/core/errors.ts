@@ -1,0 +1,40 @@
+import { formatMessage, type Lang, type MessageKey, type MessageParams } from './messages.ts';
+
+/** Stable error codes: they stay the same in every language and appear in logs and JSON. */
+export type ErrorCode = Extract<MessageKey, `E_${string}`>;
+
+/** Input and usage problems are the user's to fix (exit 2); everything else is ours (exit 1). */
+const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'E_USAGE',
+  'E_INPUT_MISSING',
+  'E_INPUT_IS_DIRECTORY',
+  'E_INPUT_EMPTY',
+  'E_INPUT_UNREADABLE',
+  'E_INPUT_NO_VIDEO',
+  'E_DATA_MISSING',
+]);
+
+export class CallSentinelError extends Error {
+  readonly code: ErrorCode;
+  readonly params: MessageParams;
+
+  constructor(code: ErrorCode, params: MessageParams = {}, options?: { cause?: unknown }) {
+    super(formatMessage(code, params, 'en'), options);
+    this.name = 'CallSentinelError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** True when the user can fix it (bad input or usage), false for internal faults. */
+  get isUserError(): boolean {
+    return USER_ERRORS.has(this.code);
+  }
+
+  localized(lang: Lang): string {
+    return formatMessage(this.code, this.params, lang);
+  }
+}
+
+export function isCallSentinelError(value: unknown): value is CallSentinelError {
+  return value instanceof CallSentinelError;
+}
