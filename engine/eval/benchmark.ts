@@ -1,0 +1,130 @@
+// `callsentinel bench`: how fast the face pipeline runs on this machine. It decodes and
+// analyses generated call-like clips (640×480, 30 fps; one face and four faces) and reports
+// milliseconds per frame for each stage and end-to-end frames per second.
+
+import os from 'node:os';
+import { createFaceTracker, type FaceConfig } from '../face/index.ts';
+import { readFrames, resolveFfmpeg } from '../media/index.ts';
+import type { ModelStore } from '../runtime/index.ts';
+import { FACE_PIPELINE_MODELS } from '../face/index.ts';
+import { median } from '../core/stats.ts';
+
+export interface BenchCase {
+  label: string;
+  clipPath: string;
+  expectedFaces: number;
+}
+
+export interface StageStats {
+  /** Median milliseconds per frame (stages that did not run in a frame count as 0 there). */
+  medianMs: number;
+  meanMs: number;
+}
+
+export interface BenchCaseResult {
+  label: string;
+  frames: number;
+  decodeOnlyFps: number;
+  endToEndFps: number;
+  meanFacesPerFrame: number;
+  stages: Record<'decode' | 'detect' | 'mesh' | 'crop' | 'total', StageStats>;
+}
+
+export interface BenchReport {
+  machine: { cpu: string; cores: number; node: string; platform: string };
+  ffmpeg: { path: string; source: string };
+  models: Array<{ name: string; sha256: string }>;
+  cases: BenchCaseResult[];
+}
+
+export async function runBenchmark(
+  cases: readonly BenchCase[],
+  models: ModelStore,
+  faceConfig: Partial<FaceConfig> = {},
+): Promise<BenchReport> {
+  const results: BenchCaseResult[] = [];
+  for (const c of cases) results.push(await benchCase(c, models, faceConfig));
+  const loaded = await Promise.all(FACE_PIPELINE_MODELS.map((name) => models.load(name)));
+  const ffmpeg = resolveFfmpeg();
+  return {
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.availableParallelism(),
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
+    ffmpeg: { path: ffmpeg.path, source: ffmpeg.source },
+    models: loaded.map((m) => ({ name: m.name, sha256: m.sha256 })),
+    cases: results,
+  };
+}
+
+async function benchCase(c: BenchCase, models: ModelStore, faceConfig: Partial<FaceConfig>): Promise<BenchCaseResult> {
+  // Decode alone first: what ffmpeg plus the pipe into Node can deliver.
+  let decoded = 0;
+  const d0 = performance.now();
+  for await (const _frame of readFrames(c.clipPath)) decoded++;
+  const decodeOnlyFps = decoded / ((performance.now() - d0) / 1000);
+
+  const tracker = await createFaceTracker(models, faceConfig);
+  const per = { decode: [] as number[], detect: [] as number[], mesh: [] as number[], crop: [] as number[], total: [] as number[] };
+  let faces = 0;
+  const t0 = performance.now();
+  let waitStart = performance.now();
+  for await (const frame of readFrames(c.clipPath)) {
+    const gotFrame = performance.now();
+    const result = await tracker.process(frame);
+    const done = performance.now();
+    per.decode.push(gotFrame - waitStart);
+    per.detect.push(result.timingsMs.detect);
+    per.mesh.push(result.timingsMs.mesh);
+    per.crop.push(result.timingsMs.crop);
+    per.total.push(done - waitStart);
+    faces += result.faces.length;
+    waitStart = performance.now();
+  }
+  const frames = per.total.length;
+  const wallSec = (performance.now() - t0) / 1000;
+  const stats = (v: number[]): StageStats => ({
+    medianMs: round(median(v)),
+    meanMs: round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length)),
+  });
+  return {
+    label: c.label,
+    frames,
+    decodeOnlyFps: round(decodeOnlyFps),
+    endToEndFps: round(frames / wallSec),
+    meanFacesPerFrame: round(faces / Math.max(1, frames)),
+    stages: {
+      decode: stats(per.decode),
+      detect: stats(per.detect),
+      mesh: stats(per.mesh),
+      crop: stats(per.crop),
+      total: stats(per.total),
+    },
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+export function formatBenchReport(r: BenchReport): string {
+  const lines = [
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, node ${r.machine.node}, ${r.machine.platform}`,
+    `ffmpeg:  ${r.ffmpeg.path} (${r.ffmpeg.source})`,
+    `models:  ${r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ')}`,
+    '',
+    '| case | frames | faces/frame | decode ms | detect ms | mesh ms | crop ms | total ms | end-to-end frames/s | decode-only frames/s |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.cases.map(
+      (c) =>
+        `| ${c.label} | ${c.frames} | ${c.meanFacesPerFrame} | ${c.stages.decode.meanMs} | ${c.stages.detect.meanMs} | ` +
+        `${c.stages.mesh.meanMs} | ${c.stages.crop.meanMs} | ${c.stages.total.meanMs} | ${c.endToEndFps} | ${c.decodeOnlyFps} |`,
+    ),
+    '',
+    'Stage columns are mean milliseconds per frame (detection runs every few frames, so its mean is amortised).',
+    '',
+  ];
+  return lines.join('\n');
+}

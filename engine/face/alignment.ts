@@ -1,0 +1,121 @@
+// The aligned face crop every detector sees: eyes level, the face at a fixed scale and place,
+// plus a mask of the face area (inside the mesh's face outline) in crop coordinates.
+
+import type { FaceConfig } from './config.ts';
+import { applyAffine, type Affine, type Point } from './geometry.ts';
+import { warpToImage, type RgbImage } from './image-warp.ts';
+import { FACE_OVAL, LANDMARK, LEFT_EYE_CONTOUR, RIGHT_EYE_CONTOUR } from './landmark-indices.ts';
+
+export interface AlignedFace {
+  image: RgbImage;
+  /** 255 inside the face outline, 0 outside; one byte per crop pixel. */
+  mask: Uint8Array;
+  /** Maps frame pixels to crop pixels. */
+  frameToCrop: Affine;
+}
+
+/**
+ * Where the five anchor points sit in the crop, as fractions of its side: eye centres from the
+ * config, nose tip and mouth corners below them (proportions of an average frontal face).
+ */
+function templatePoints(config: FaceConfig): Point[] {
+  const half = config.alignedEyeDistance / 2;
+  const eyeY = config.alignedEyeHeight;
+  const eyeGap = config.alignedEyeDistance;
+  return [
+    [0.5 - half, eyeY],
+    [0.5 + half, eyeY],
+    [0.5, eyeY + 0.36 * eyeGap],
+    [0.5 - 0.36 * eyeGap, eyeY + 0.72 * eyeGap],
+    [0.5 + 0.36 * eyeGap, eyeY + 0.72 * eyeGap],
+  ];
+}
+
+export function alignFace(frame: RgbImage, landmarks: Float32Array, config: FaceConfig): AlignedFace {
+  const size = config.alignedCropPx;
+  const frameToCrop = alignmentTransform(landmarks, config);
+  const image = warpToImage(frame, frameToCrop, size, size);
+  const oval = FACE_OVAL.map((i) => applyAffine(frameToCrop, [landmarks[3 * i]!, landmarks[3 * i + 1]!]));
+  return { image, mask: fillPolygon(oval, size, size), frameToCrop };
+}
+
+/**
+ * Rotation from the eye line (so the eyes are exactly level); scale and shift fitted by least
+ * squares to five anchor points, which keeps the scale steady when one cue (e.g. the eye
+ * distance under yaw) shrinks.
+ */
+export function alignmentTransform(landmarks: Float32Array, config: FaceConfig): Affine {
+  const size = config.alignedCropPx;
+  const rightEye = centroid(landmarks, RIGHT_EYE_CONTOUR);
+  const leftEye = centroid(landmarks, LEFT_EYE_CONTOUR);
+  const source: Point[] = [
+    rightEye,
+    leftEye,
+    point(landmarks, LANDMARK.noseTip),
+    point(landmarks, LANDMARK.mouthRight),
+    point(landmarks, LANDMARK.mouthLeft),
+  ];
+  const target = templatePoints(config).map(([x, y]): Point => [x * size, y * size]);
+  const angle = Math.atan2(leftEye[1] - rightEye[1], leftEye[0] - rightEye[0]);
+  const cos = Math.cos(-angle);
+  const sin = Math.sin(-angle);
+  const rotated = source.map(([x, y]): Point => [x * cos - y * sin, x * sin + y * cos]);
+  const [pMeanX, pMeanY] = meanPoint(rotated);
+  const [qMeanX, qMeanY] = meanPoint(target);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < rotated.length; i++) {
+    const px = rotated[i]![0] - pMeanX;
+    const py = rotated[i]![1] - pMeanY;
+    num += px * (target[i]![0] - qMeanX) + py * (target[i]![1] - qMeanY);
+    den += px * px + py * py;
+  }
+  const s = den > 0 ? num / den : 1;
+  return [s * cos, -s * sin, qMeanX - s * pMeanX, s * sin, s * cos, qMeanY - s * pMeanY];
+}
+
+function point(landmarks: Float32Array, i: number): Point {
+  return [landmarks[3 * i]!, landmarks[3 * i + 1]!];
+}
+
+function centroid(landmarks: Float32Array, indices: readonly number[]): Point {
+  let x = 0;
+  let y = 0;
+  for (const i of indices) {
+    x += landmarks[3 * i]!;
+    y += landmarks[3 * i + 1]!;
+  }
+  return [x / indices.length, y / indices.length];
+}
+
+function meanPoint(points: readonly Point[]): Point {
+  let x = 0;
+  let y = 0;
+  for (const p of points) {
+    x += p[0];
+    y += p[1];
+  }
+  return [x / points.length, y / points.length];
+}
+
+/** Even-odd scanline fill of a polygon into a width×height byte mask (255 inside). */
+export function fillPolygon(polygon: readonly Point[], width: number, height: number): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  const crossings: number[] = [];
+  for (let y = 0; y < height; y++) {
+    const yc = y + 0.5;
+    crossings.length = 0;
+    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+      const [xi, yi] = polygon[i]!;
+      const [xj, yj] = polygon[j]!;
+      if (yi > yc !== yj > yc) crossings.push(xi + ((yc - yi) / (yj - yi)) * (xj - xi));
+    }
+    crossings.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < crossings.length; k += 2) {
+      const from = Math.max(0, Math.ceil(crossings[k]! - 0.5));
+      const to = Math.min(width - 1, Math.floor(crossings[k + 1]! - 0.5));
+      mask.fill(255, y * width + from, y * width + to + 1);
+    }
+  }
+  return mask;
+}

@@ -1,0 +1,206 @@
+// Follows faces through a stream of frames with stable track ids: the detector runs every
+// `redetectEveryFrames` frames (and whenever a track is lost or none exists); in between each
+// track follows its own mesh, whose landmarks give the next frame's region of interest.
+
+import { alignFace, type AlignedFace } from './alignment.ts';
+import type { FaceConfig } from './config.ts';
+import type { FaceDetection, FaceDetector } from './face-detector.ts';
+import { roiFromLandmarks, type FaceMesh, type FaceRoi } from './face-mesh.ts';
+import { boundingBox, intersectionOverUnion, type BoxPx } from './geometry.ts';
+import { headPose, type HeadPose } from './head-pose.ts';
+import type { RgbImage } from './image-warp.ts';
+import { measureQuality, type FaceQuality } from './quality.ts';
+import { TrackHistory, type TrackSummary } from './track-history.ts';
+
+export interface TrackedFace {
+  trackId: number;
+  /** Bounding box of the mesh landmarks, in frame pixels. */
+  boxPx: BoxPx;
+  /** 468 × (x, y, z) in frame pixels. */
+  landmarks: Float32Array;
+  presence: number;
+  /** BlazeFace score when the detector saw this face in this frame, else null. */
+  detectorScore: number | null;
+  pose: HeadPose;
+  aligned: AlignedFace;
+  quality: FaceQuality;
+}
+
+export interface StageTimingsMs {
+  detect: number;
+  mesh: number;
+  crop: number;
+}
+
+export interface FrameFaces {
+  frameIndex: number;
+  timeSec: number;
+  faces: TrackedFace[];
+  detectorRan: boolean;
+  timingsMs: StageTimingsMs;
+}
+
+export interface TrackerFrame extends RgbImage {
+  index: number;
+  timeSec: number;
+}
+
+interface ActiveTrack {
+  id: number;
+  roi: FaceRoi;
+  boxPx: BoxPx;
+  missedFrames: number;
+}
+
+export class FaceTracker {
+  private readonly tracks: ActiveTrack[] = [];
+  private readonly history = new TrackHistory();
+  private nextTrackId = 1;
+  private framesSinceDetection = Infinity;
+
+  constructor(
+    private readonly detector: FaceDetector,
+    private readonly mesh: FaceMesh,
+    private readonly config: FaceConfig,
+  ) {}
+
+  async process(frame: TrackerFrame): Promise<FrameFaces> {
+    const timings: StageTimingsMs = { detect: 0, mesh: 0, crop: 0 };
+    const meshed = new Map<ActiveTrack, { landmarks: Float32Array; presence: number; detectorScore: number | null }>();
+
+    // 1. Every live track follows its own mesh.
+    for (const track of this.tracks) {
+      const t0 = performance.now();
+      const result = await this.mesh.run(frame, track.roi);
+      timings.mesh += performance.now() - t0;
+      if (result.presence >= this.config.meshMinPresence) meshed.set(track, { ...result, detectorScore: null });
+    }
+
+    // 2. The detector: periodically, when a track was lost, or while no face is tracked.
+    const lost = this.tracks.some((t) => !meshed.has(t));
+    const detectorRan = lost || this.tracks.length === 0 || this.framesSinceDetection + 1 >= this.config.redetectEveryFrames;
+    if (detectorRan) {
+      const t0 = performance.now();
+      const detections = await this.detector.detect(frame);
+      timings.detect += performance.now() - t0;
+      this.framesSinceDetection = 0;
+      await this.assignDetections(frame, detections, meshed, timings);
+    } else {
+      this.framesSinceDetection++;
+    }
+
+    // 3. Update or age every track, build the per-face results.
+    const faces: TrackedFace[] = [];
+    for (const track of [...this.tracks]) {
+      const result = meshed.get(track);
+      if (!result) {
+        track.missedFrames++;
+        if (track.missedFrames > this.config.trackMaxMissedFrames) this.tracks.splice(this.tracks.indexOf(track), 1);
+        continue;
+      }
+      track.missedFrames = 0;
+      track.roi = roiFromLandmarks(result.landmarks, this.config.meshRoiScale);
+      track.boxPx = boundingBox(result.landmarks, 3);
+      const t0 = performance.now();
+      const aligned = alignFace(frame, result.landmarks, this.config);
+      const faceSizePx = Math.max(track.boxPx.width, track.boxPx.height);
+      const quality = measureQuality(aligned, faceSizePx);
+      timings.crop += performance.now() - t0;
+      const pose = headPose(result.landmarks);
+      this.history.record(track.id, frame.timeSec, faceSizePx, pose.yawDeg);
+      faces.push({
+        trackId: track.id,
+        boxPx: track.boxPx,
+        landmarks: result.landmarks,
+        presence: result.presence,
+        detectorScore: result.detectorScore,
+        pose,
+        aligned,
+        quality,
+      });
+    }
+    this.dropDuplicateTracks();
+    return { frameIndex: frame.index, timeSec: frame.timeSec, faces, detectorRan, timingsMs: timings };
+  }
+
+  /** Per-track statistics over everything processed so far. */
+  summaries(): TrackSummary[] {
+    return this.history.summaries();
+  }
+
+  /** Forget all tracks (e.g. when the capture source changes). Track ids keep counting up. */
+  reset(): void {
+    this.tracks.length = 0;
+    this.framesSinceDetection = Infinity;
+  }
+
+  private async assignDetections(
+    frame: RgbImage,
+    detections: FaceDetection[],
+    meshed: Map<ActiveTrack, { landmarks: Float32Array; presence: number; detectorScore: number | null }>,
+    timings: StageTimingsMs,
+  ): Promise<void> {
+    const unclaimed = [...detections];
+    // Greedy matching, best overlap first; a matched detection refreshes its track.
+    const pairs = this.tracks
+      .flatMap((track) => unclaimed.map((d) => ({ track, d, iou: intersectionOverUnion(track.boxPx, d.boxPx) })))
+      .filter((p) => p.iou >= this.config.trackMatchIou)
+      .sort((a, b) => b.iou - a.iou);
+    const matchedTracks = new Set<ActiveTrack>();
+    for (const { track, d } of pairs) {
+      if (matchedTracks.has(track) || !unclaimed.includes(d)) continue;
+      matchedTracks.add(track);
+      unclaimed.splice(unclaimed.indexOf(d), 1);
+      const current = meshed.get(track);
+      if (current) {
+        current.detectorScore = d.score;
+        continue;
+      }
+      // The track's own ROI lost the face; start again from the detection.
+      const result = await this.meshFromDetection(frame, d, timings);
+      if (result) meshed.set(track, result);
+    }
+    for (const d of unclaimed) {
+      if (this.tracks.length >= this.config.maxFaces) break;
+      // A detection over a face that is already tracked (boxes overlap) is not a new face.
+      if (this.tracks.some((t) => meshed.has(t) && intersectionOverUnion(t.boxPx, d.boxPx) > 0.1)) continue;
+      const result = await this.meshFromDetection(frame, d, timings);
+      if (!result) continue;
+      const track: ActiveTrack = {
+        id: this.nextTrackId++,
+        roi: roiFromDetection(d, this.config.meshRoiScale),
+        boxPx: boundingBox(result.landmarks, 3),
+        missedFrames: 0,
+      };
+      this.tracks.push(track);
+      meshed.set(track, result);
+    }
+  }
+
+  private async meshFromDetection(frame: RgbImage, d: FaceDetection, timings: StageTimingsMs) {
+    const t0 = performance.now();
+    const result = await this.mesh.run(frame, roiFromDetection(d, this.config.meshRoiScale));
+    timings.mesh += performance.now() - t0;
+    return result.presence >= this.config.meshMinPresence ? { ...result, detectorScore: d.score } : null;
+  }
+
+  /** Two tracks that have converged on one face: keep the older id. */
+  private dropDuplicateTracks(): void {
+    for (let i = this.tracks.length - 1; i >= 0; i--) {
+      const newer = this.tracks[i]!;
+      const older = this.tracks.slice(0, i).find((t) => intersectionOverUnion(t.boxPx, newer.boxPx) > 0.5);
+      if (older) this.tracks.splice(i, 1);
+    }
+  }
+}
+
+/** Mesh ROI from a detection: square around the box, rotated so the eye keypoints are level. */
+export function roiFromDetection(d: FaceDetection, scale: number): FaceRoi {
+  const [rightEye, leftEye] = d.keypointsPx;
+  const angle = rightEye && leftEye ? Math.atan2(leftEye[1] - rightEye[1], leftEye[0] - rightEye[0]) : 0;
+  return {
+    center: [d.boxPx.x + d.boxPx.width / 2, d.boxPx.y + d.boxPx.height / 2],
+    sizePx: Math.max(d.boxPx.width, d.boxPx.height) * scale,
+    angleRad: angle,
+  };
+}

@@ -1,0 +1,13 @@
+// Every signal the engine knows, one line each. Adding a signal = one folder under
+// engine/signals/<id>/, one line here, one page in docs/signals/, one fixture test.
+
+import { SignalRegistry } from './registry.ts';
+import type { SignalDefinition } from './types.ts';
+
+export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [];
+
+export function createSignalRegistry(): SignalRegistry {
+  return new SignalRegistry(BUILT_IN_SIGNALS);
+}
+
+export type { SignalDefinition, SignalInstance, SignalObservation, FrameBundle, SignalStatus } from './types.ts';

@@ -1,0 +1,61 @@
+// The one way a detector signal plugs into the engine (see docs/architecture.md): a plain
+// definition with a stable kebab-case id, whose instances turn per-frame face bundles into
+// observations. Signals keep all their state inside the instance, never at module level.
+
+import type { TrackedFace } from '../face/face-tracker.ts';
+import type { ModelStore } from '../runtime/index.ts';
+
+export type SignalStatus = 'ok' | 'insufficient-data' | 'degraded';
+
+/** What one signal concluded about one track over a span of media time. */
+export interface SignalObservation {
+  signalId: string;
+  trackId: number;
+  startSec: number;
+  endSec: number;
+  /** Calibrated probability (0..1) that the face is manipulated or not live. */
+  score: number | null;
+  /** 0..1: how much usable evidence stood behind the score (face size, frames, quality). */
+  confidence: number;
+  status: SignalStatus;
+  /** Message-catalogue key explaining the observation in plain language. */
+  reasonKey: string;
+  features?: Record<string, number>;
+}
+
+/** Everything a signal sees of one analysed frame. */
+export interface FrameBundle {
+  frameIndex: number;
+  timeSec: number;
+  width: number;
+  height: number;
+  /** RGB24 frame pixels. */
+  data: Uint8Array;
+  faces: readonly TrackedFace[];
+}
+
+export interface SignalContext {
+  models: ModelStore;
+}
+
+export interface SignalInstance {
+  update(frame: FrameBundle): Promise<SignalObservation[]>;
+  /** Observations for everything still buffered (end of input). */
+  flush(): Promise<SignalObservation[]>;
+  /** A track ended: drop its state. */
+  reset(trackId: number): void;
+  dispose(): Promise<void>;
+}
+
+export interface SignalDefinition<Config extends object = object> {
+  /** Stable kebab-case id; the key of `signals` in `scan --json`. */
+  id: string;
+  title: string;
+  /** The method's origin (paper or document) for the docs page. */
+  citation: string;
+  requires: ReadonlyArray<'frames' | 'tracks' | 'mesh' | 'aligned-crop' | 'audio'>;
+  /** Names of the models it loads from the model manifest. */
+  models: readonly string[];
+  defaultConfig: Readonly<Config>;
+  create(ctx: SignalContext, config: Config): Promise<SignalInstance>;
+}
