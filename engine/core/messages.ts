@@ -14,6 +14,7 @@ const en = {
   E_FFMPEG_MISSING:
     'ffmpeg was not found. Install ffmpeg (e.g. apt-get install ffmpeg) or set FFMPEG_PATH to its binary.',
   E_FFMPEG_FAILED: 'ffmpeg failed while decoding {path}: {detail}',
+  E_FFMPEG_PATH_INVALID: 'FFMPEG_PATH is set to {path}, but that is not an executable file.',
   E_MODEL_MISSING: 'Model {name} is missing ({path}). Run: npm run models',
   E_MODEL_CHECKSUM: 'Model file {path} does not match its recorded sha256; run npm run models again',
   E_MODEL_SOURCE: 'Source model {name} from {pkg} has an unexpected sha256 ({path}); the package version changed?',
@@ -40,6 +41,7 @@ const zhCN: Record<MessageKey, string> = {
   E_INPUT_NO_VIDEO: '{path} 中没有视频流',
   E_FFMPEG_MISSING: '未找到 ffmpeg。请安装 ffmpeg（例如 apt-get install ffmpeg），或将 FFMPEG_PATH 设为其可执行文件路径。',
   E_FFMPEG_FAILED: 'ffmpeg 解码 {path} 时出错：{detail}',
+  E_FFMPEG_PATH_INVALID: 'FFMPEG_PATH 设为 {path}，但该路径不是可执行文件。',
   E_MODEL_MISSING: '缺少模型 {name}（{path}）。请运行：npm run models',
   E_MODEL_CHECKSUM: '模型文件 {path} 与记录的 sha256 不符；请重新运行 npm run models',
   E_MODEL_SOURCE: '来自 {pkg} 的源模型 {name} 的 sha256 不符（{path}）；软件包版本是否已变化？',
