@@ -1,0 +1,107 @@
+// The vendor model manifest (models/vendor/manifest.json), written by scripts/models at install
+// time and read by ModelStore. Plain JSON data: what each .onnx is, where it came from, its I/O.
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export interface ManifestTensor {
+  /** ONNX tensor name. */
+  readonly name: string;
+  /** Static dims; batch is fixed at 1. */
+  readonly dims: readonly number[];
+}
+
+export interface ManifestInput extends ManifestTensor {
+  /** Always NHWC, the order TF.js takes; the graph transposes internally. */
+  readonly layout: 'NHWC';
+  /** Expected value range and channel order, e.g. "RGB, [0, 1] (pixel / 255)". */
+  readonly range: string;
+  /** The same range as numbers [low, high]. */
+  readonly valueRange: readonly [number, number];
+  /** TF tensor the input replaces. */
+  readonly sourceName: string;
+}
+
+export interface ManifestOutput extends ManifestTensor {
+  /** TF tensor the output comes from, e.g. "Identity_2:0". */
+  readonly sourceName: string;
+}
+
+export interface ManifestSourceFile {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+export interface ManifestModel {
+  readonly name: string;
+  /** File name inside the models folder. */
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly source: {
+    readonly package: string;
+    readonly version: string;
+    readonly files: readonly ManifestSourceFile[];
+  };
+  readonly input: ManifestInput;
+  readonly outputs: readonly ManifestOutput[];
+  /** Licence of the file we convert (the package's). */
+  readonly licence: string;
+  /** Where the network itself comes from and under which terms. */
+  readonly upstream: { readonly project: string; readonly url: string; readonly licence: string };
+  readonly purpose: string;
+}
+
+export interface ModelManifest {
+  readonly schemaVersion: typeof MANIFEST_SCHEMA_VERSION;
+  readonly converter: {
+    readonly name: string;
+    /** sha256 over the converter's own sources: a changed converter means re-convert. */
+    readonly fingerprint: string;
+    readonly opset: number;
+  };
+  readonly models: readonly ManifestModel[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDims(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((d) => Number.isInteger(d) && d > 0);
+}
+
+function isTensor(value: unknown): boolean {
+  return isRecord(value) && typeof value.name === 'string' && isDims(value.dims);
+}
+
+/** Parse and check the manifest's shape; returns a reason string when it is not valid. */
+export function parseManifest(text: string): ModelManifest | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  if (!isRecord(json)) return 'not an object';
+  if (json.schemaVersion !== MANIFEST_SCHEMA_VERSION)
+    return `schemaVersion ${String(json.schemaVersion)}, expected ${MANIFEST_SCHEMA_VERSION}`;
+  if (!isRecord(json.converter) || typeof json.converter.fingerprint !== 'string')
+    return 'converter entry missing';
+  if (!Array.isArray(json.models)) return 'models is not a list';
+  for (const [i, m] of json.models.entries()) {
+    if (
+      !isRecord(m) ||
+      typeof m.name !== 'string' ||
+      typeof m.file !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(String(m.sha256))
+    ) {
+      return `models[${i}] lacks name, file or sha256`;
+    }
+    if (m.file.includes('/') || m.file.includes('\\') || m.file.startsWith('.'))
+      return `models[${i}].file must be a plain file name`;
+    if (!isTensor(m.input) || !Array.isArray(m.outputs) || !m.outputs.every(isTensor))
+      return `models[${i}] has invalid input/outputs`;
+  }
+  return json as unknown as ModelManifest;
+}
