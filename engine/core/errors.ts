@@ -12,6 +12,7 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_INPUT_UNREADABLE',
   'E_INPUT_NO_VIDEO',
   'E_DATA_MISSING',
+  'E_FFMPEG_PATH_INVALID',
 ]);
 
 export class CallSentinelError extends Error {

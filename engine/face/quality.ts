@@ -6,7 +6,7 @@ import type { AlignedFace } from './alignment.ts';
 export interface FaceQuality {
   /** Face size in frame pixels: the larger side of the mesh's bounding box. */
   faceSizePx: number;
-  /** Variance of the Laplacian of the aligned crop's luma inside the face mask (higher = sharper). */
+  /** Variance of the Laplacian of the aligned crop's luma (at half size) inside the face mask; higher = sharper. */
   sharpness: number;
   /** Mean luma inside the face mask, 0..1. */
   brightness: number;
@@ -16,26 +16,40 @@ export interface FaceQuality {
 
 export function measureQuality(aligned: AlignedFace, faceSizePx: number): FaceQuality {
   const { width, height, data } = aligned.image;
-  const luma = new Float32Array(width * height);
-  for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
-    luma[i] = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
-  }
+  // Sharpness is measured on the crop halved (2×2 box), so a small face that the aligned crop
+  // had to enlarge is not judged by interpolation blur alone; exposure uses every pixel.
+  const w = width >> 1;
+  const h = height >> 1;
+  const luma = new Float32Array(w * h);
+  const inFace = new Uint8Array(w * h);
   let count = 0;
   let sum = 0;
   let clipped = 0;
-  let lapSum = 0;
-  let lapSq = 0;
-  let lapCount = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      if (aligned.mask[i] === 0) continue;
-      const v = luma[i]!;
-      count++;
-      sum += v;
-      if (v < 8 || v > 247) clipped++;
-      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) continue;
-      const lap = luma[i - 1]! + luma[i + 1]! + luma[i - width]! + luma[i + width]! - 4 * v;
+      const p = 3 * i;
+      const v = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+      if (aligned.mask[i] !== 0) {
+        count++;
+        sum += v;
+        if (v < 8 || v > 247) clipped++;
+      }
+      const j = (y >> 1) * w + (x >> 1);
+      if ((x >> 1) < w && (y >> 1) < h) {
+        luma[j] = luma[j]! + v / 4;
+        if (aligned.mask[i] !== 0) inFace[j] = 1;
+      }
+    }
+  }
+  let lapSum = 0;
+  let lapSq = 0;
+  let lapCount = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (!inFace[i]) continue;
+      const lap = luma[i - 1]! + luma[i + 1]! + luma[i - w]! + luma[i + w]! - 4 * luma[i]!;
       lapSum += lap;
       lapSq += lap * lap;
       lapCount++;
