@@ -15,8 +15,10 @@ export interface FaceConfig {
   minFacePx: number;
   /** Smallest face, in detector-input pixels, that BlazeFace finds reliably (measured). */
   detectorMinInputFacePx: number;
-  /** Run the detector again every N frames to pick up new faces and correct drift. */
+  /** Search the whole frame again every N frames to pick up new faces and correct drift. */
   redetectEveryFrames: number;
+  /** Search every tile (small faces in large frames) within this many frames. */
+  tileScanEveryFrames: number;
   /** FaceMesh presence score below which a track is considered lost. */
   meshMinPresence: number;
   /** Side of the square mesh ROI relative to the face box (MediaPipe uses 1.5). */
@@ -40,6 +42,7 @@ export const DEFAULT_FACE_CONFIG: Readonly<FaceConfig> = Object.freeze({
   minFacePx: 40,
   detectorMinInputFacePx: 24,
   redetectEveryFrames: 10,
+  tileScanEveryFrames: 60,
   meshMinPresence: 0.5,
   meshRoiScale: 1.5,
   trackMatchIou: 0.3,

@@ -39,11 +39,22 @@ export class FaceDetector {
     private readonly config: FaceConfig,
   ) {}
 
-  async detect(frame: RgbImage): Promise<FaceDetection[]> {
+  private plan: { width: number; height: number; passes: DetectorPass[] } | null = null;
+
+  /** How many passes (whole frame + tiles) cover a frame of this size. */
+  passCount(width: number, height: number): number {
+    return this.passesFor(width, height).length;
+  }
+
+  /**
+   * Detect faces in the whole frame (every pass), or only in pass `passIndex` — the tracker
+   * spreads the passes over frames so no single frame pays for all tiles.
+   */
+  async detect(frame: RgbImage, passIndex?: number): Promise<FaceDetection[]> {
+    const passes = this.passesFor(frame.width, frame.height);
+    const chosen = passIndex === undefined ? passes : [passes[passIndex % passes.length]!];
     const candidates: Candidate[] = [];
-    for (const pass of planDetectorPasses(frame.width, frame.height, this.config)) {
-      candidates.push(...(await this.runPass(frame, pass)));
-    }
+    for (const pass of chosen) candidates.push(...(await this.runPass(frame, pass)));
     return weightedNonMaxSuppression(candidates, this.config.detectorIouThreshold, this.config.maxFaces).map(
       (c) => ({
         boxPx: c.box,
@@ -51,6 +62,13 @@ export class FaceDetector {
         keypointsPx: Array.from({ length: KEYPOINTS }, (_, k) => [c.points[2 * k]!, c.points[2 * k + 1]!]),
       }),
     );
+  }
+
+  private passesFor(width: number, height: number): DetectorPass[] {
+    if (!this.plan || this.plan.width !== width || this.plan.height !== height) {
+      this.plan = { width, height, passes: planDetectorPasses(width, height, this.config) };
+    }
+    return this.plan.passes;
   }
 
   private async runPass(frame: RgbImage, pass: DetectorPass): Promise<Candidate[]> {

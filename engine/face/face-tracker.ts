@@ -1,6 +1,8 @@
 // Follows faces through a stream of frames with stable track ids: the detector runs every
 // `redetectEveryFrames` frames (and whenever a track is lost or none exists); in between each
 // track follows its own mesh, whose landmarks give the next frame's region of interest.
+// A frame runs at most one detector pass (the whole frame, or one tile for small faces in large
+// frames; see DetectorSchedule), so the cost per frame stays flat.
 
 import { alignFace, type AlignedFace } from './alignment.ts';
 import type { FaceConfig } from './config.ts';
@@ -56,7 +58,7 @@ export class FaceTracker {
   private readonly tracks: ActiveTrack[] = [];
   private readonly history = new TrackHistory();
   private nextTrackId = 1;
-  private framesSinceDetection = Infinity;
+  private readonly schedule = new DetectorSchedule();
 
   constructor(
     private readonly detector: FaceDetector,
@@ -77,16 +79,14 @@ export class FaceTracker {
     }
 
     // 2. The detector: periodically, when a track was lost, or while no face is tracked.
-    const lost = this.tracks.some((t) => !meshed.has(t));
-    const detectorRan = lost || this.tracks.length === 0 || this.framesSinceDetection + 1 >= this.config.redetectEveryFrames;
-    if (detectorRan) {
+    const searching = this.tracks.length === 0 || this.tracks.some((t) => !meshed.has(t));
+    const pass = this.schedule.next(this.detector.passCount(frame.width, frame.height), searching, this.config);
+    const detectorRan = pass !== null;
+    if (pass !== null) {
       const t0 = performance.now();
-      const detections = await this.detector.detect(frame);
+      const detections = await this.detector.detect(frame, pass === 'all' ? undefined : pass);
       timings.detect += performance.now() - t0;
-      this.framesSinceDetection = 0;
       await this.assignDetections(frame, detections, meshed, timings);
-    } else {
-      this.framesSinceDetection++;
     }
 
     // 3. Update or age every track, build the per-face results.
@@ -131,7 +131,7 @@ export class FaceTracker {
   /** Forget all tracks (e.g. when the capture source changes). Track ids keep counting up. */
   reset(): void {
     this.tracks.length = 0;
-    this.framesSinceDetection = Infinity;
+    this.schedule.reset();
   }
 
   private async assignDetections(
@@ -203,4 +203,57 @@ export function roiFromDetection(d: FaceDetection, scale: number): FaceRoi {
     sizePx: Math.max(d.boxPx.width, d.boxPx.height) * scale,
     angleRad: angle,
   };
+}
+
+/**
+ * Which detector pass (0 = whole frame, 1.. = tiles) a frame runs, if any. The first frame runs
+ * them all, so faces present from the start are found at once, whatever their size. While a face is
+ * missing or none is tracked, every frame runs the next pass in turn. Otherwise the whole frame
+ * is searched every `redetectEveryFrames` frames and the tiles, which only matter for small new
+ * faces, are spread so that all of them are searched every `tileScanEveryFrames` frames.
+ */
+export class DetectorSchedule {
+  private searchCursor = 0;
+  private tileCursor = 0;
+  private framesSinceWhole = Infinity;
+  private framesSinceTile = Infinity;
+  private started = false;
+
+  next(passCount: number, searching: boolean, config: FaceConfig): number | 'all' | null {
+    this.framesSinceWhole++;
+    this.framesSinceTile++;
+    if (!this.started) {
+      this.started = true;
+      this.framesSinceWhole = 0;
+      this.framesSinceTile = 0;
+      return 'all';
+    }
+    if (searching) {
+      const pass = this.searchCursor % passCount;
+      this.searchCursor = pass + 1;
+      return this.ran(pass);
+    }
+    if (this.framesSinceWhole >= config.redetectEveryFrames) return this.ran(0);
+    const tiles = passCount - 1;
+    if (tiles > 0 && this.framesSinceTile >= Math.max(1, Math.floor(config.tileScanEveryFrames / tiles))) {
+      const pass = 1 + (this.tileCursor % tiles);
+      this.tileCursor++;
+      return this.ran(pass);
+    }
+    return null;
+  }
+
+  reset(): void {
+    this.searchCursor = 0;
+    this.tileCursor = 0;
+    this.framesSinceWhole = Infinity;
+    this.framesSinceTile = Infinity;
+    this.started = false;
+  }
+
+  private ran(pass: number): number {
+    if (pass === 0) this.framesSinceWhole = 0;
+    else this.framesSinceTile = 0;
+    return pass;
+  }
 }

@@ -33,40 +33,36 @@ export function warpToTensor(
   border = 0,
 ): Float32Array {
   const out = target ?? new Float32Array(outW * outH * 3);
-  const inv = invertAffine(frameToOut);
-  const borderValue = border * norm.scale + norm.offset;
-  sampleBilinear(src, inv, outW, outH, (o, r, g, b, inside) => {
-    if (inside) {
-      out[o] = r * norm.scale + norm.offset;
-      out[o + 1] = g * norm.scale + norm.offset;
-      out[o + 2] = b * norm.scale + norm.offset;
-    } else {
-      out[o] = borderValue;
-      out[o + 1] = borderValue;
-      out[o + 2] = borderValue;
-    }
-  });
+  sampleBilinear(src, invertAffine(frameToOut), outW, outH, out, norm.scale, norm.offset, border);
   return out;
 }
 
 /** Same sampling, into an 8-bit RGB image (used for aligned face crops and thumbnails). */
 export function warpToImage(src: RgbImage, frameToOut: Affine, outW: number, outH: number, border = 0): RgbImage {
   const data = new Uint8Array(outW * outH * 3);
-  const inv = invertAffine(frameToOut);
-  sampleBilinear(src, inv, outW, outH, (o, r, g, b, inside) => {
-    data[o] = inside ? r + 0.5 : border;
-    data[o + 1] = inside ? g + 0.5 : border;
-    data[o + 2] = inside ? b + 0.5 : border;
-  });
+  // Uint8Array assignment truncates: the +0.5 offset rounds to nearest.
+  sampleBilinear(src, invertAffine(frameToOut), outW, outH, data, 1, 0.5, border);
   return { width: outW, height: outH, data };
 }
 
-type PixelSink = (offset: number, r: number, g: number, b: number, inside: boolean) => void;
-
-function sampleBilinear(src: RgbImage, outToFrame: Affine, outW: number, outH: number, sink: PixelSink): void {
+/**
+ * The one resampling loop (hot: it runs for every model input of every frame), written flat
+ * without per-pixel calls. Writes `value * scale + offset` per channel into `out`.
+ */
+function sampleBilinear(
+  src: RgbImage,
+  outToFrame: Affine,
+  outW: number,
+  outH: number,
+  out: Float32Array | Uint8Array,
+  scale: number,
+  offset: number,
+  border: number,
+): void {
   const { width: w, height: h, data } = src;
   const [a, b, c, d, e, f] = outToFrame;
   const stride = w * 3;
+  const borderValue = border * scale + offset;
   for (let y = 0; y < outH; y++) {
     // Sample at pixel centres: output (x+0.5, y+0.5) maps to a frame point, minus 0.5 for its index.
     const yc = y + 0.5;
@@ -75,32 +71,29 @@ function sampleBilinear(src: RgbImage, outToFrame: Affine, outW: number, outH: n
     let o = y * outW * 3;
     for (let x = 0; x < outW; x++, o += 3, fx += a, fy += d) {
       if (fx < -0.5 || fy < -0.5 || fx > w - 0.5 || fy > h - 0.5) {
-        sink(o, 0, 0, 0, false);
+        out[o] = borderValue;
+        out[o + 1] = borderValue;
+        out[o + 2] = borderValue;
         continue;
       }
       const cx = fx < 0 ? 0 : fx > w - 1 ? w - 1 : fx;
       const cy = fy < 0 ? 0 : fy > h - 1 ? h - 1 : fy;
       const x0 = cx | 0;
       const y0 = cy | 0;
-      const x1 = x0 + 1 < w ? x0 + 1 : x0;
-      const y1 = y0 + 1 < h ? y0 + 1 : y0;
+      const dx = x0 + 1 < w ? 3 : 0;
+      const dy = y0 + 1 < h ? stride : 0;
       const wx = cx - x0;
       const wy = cy - y0;
-      const p00 = y0 * stride + x0 * 3;
-      const p01 = y0 * stride + x1 * 3;
-      const p10 = y1 * stride + x0 * 3;
-      const p11 = y1 * stride + x1 * 3;
+      const p = y0 * stride + x0 * 3;
       const w00 = (1 - wx) * (1 - wy);
       const w01 = wx * (1 - wy);
       const w10 = (1 - wx) * wy;
       const w11 = wx * wy;
-      sink(
-        o,
-        data[p00]! * w00 + data[p01]! * w01 + data[p10]! * w10 + data[p11]! * w11,
-        data[p00 + 1]! * w00 + data[p01 + 1]! * w01 + data[p10 + 1]! * w10 + data[p11 + 1]! * w11,
-        data[p00 + 2]! * w00 + data[p01 + 2]! * w01 + data[p10 + 2]! * w10 + data[p11 + 2]! * w11,
-        true,
-      );
+      for (let k = 0; k < 3; k++) {
+        const q = p + k;
+        const v = data[q]! * w00 + data[q + dx]! * w01 + data[q + dy]! * w10 + data[q + dy + dx]! * w11;
+        out[o + k] = v * scale + offset;
+      }
     }
   }
 }
