@@ -94,7 +94,8 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     yawMaxDeg: round(s.yawMaxDeg, 1),
   }));
   const timeline: ScanTimelineEntry[] = [];
-  for (let t = 0; t <= Math.floor(lastTime); t++) timeline.push({ t, score: null, faces: facesPerSecond.get(t) ?? 0 });
+  for (let t = 0; t <= Math.floor(lastTime); t++)
+    timeline.push({ t, score: null, faces: facesPerSecond.get(t) ?? 0 });
 
   const sha256 = await hashing;
   const wallSec = (performance.now() - started) / 1000;

@@ -56,6 +56,12 @@ export interface ScanResult {
   signals: Record<string, ScanSignal>;
   faces: ScanFace[];
   timeline: ScanTimelineEntry[];
-  media: { width: number; height: number; fpsHz: number | null; isStillImage: boolean; sampleFps: number | null };
+  media: {
+    width: number;
+    height: number;
+    fpsHz: number | null;
+    isStillImage: boolean;
+    sampleFps: number | null;
+  };
   ffmpeg: { path: string; source: string };
 }

@@ -3,7 +3,14 @@
 // Exit codes: 0 done, 2 bad usage or input (one line on stderr), 1 internal error.
 
 import { isCallSentinelError } from '../core/errors.ts';
-import { processIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE_OR_INPUT, type CliCommand, type CliIo } from './cli-io.ts';
+import {
+  processIo,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  EXIT_USAGE_OR_INPUT,
+  type CliCommand,
+  type CliIo,
+} from './cli-io.ts';
 import { COMMANDS } from './commands/index.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -57,6 +64,8 @@ function overallHelp(commands: readonly CliCommand[]): string {
 
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

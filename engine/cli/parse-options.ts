@@ -26,6 +26,7 @@ export function positiveNumber(value: string | undefined, flag: string): number 
 
 export function langOption(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
   const chosen = value ?? env.CALLSENTINEL_LANG ?? 'en';
-  if (!isLang(chosen)) throw new CallSentinelError('E_USAGE', { detail: `--lang must be en or zh-CN, got "${chosen}"` });
+  if (!isLang(chosen))
+    throw new CallSentinelError('E_USAGE', { detail: `--lang must be en or zh-CN, got "${chosen}"` });
   return chosen;
 }

@@ -17,7 +17,8 @@ const en = {
   E_FFMPEG_PATH_INVALID: 'FFMPEG_PATH is set to {path}, but that is not an executable file.',
   E_MODEL_MISSING: 'Model {name} is missing ({path}). Run: npm run models',
   E_MODEL_CHECKSUM: 'Model file {path} does not match its recorded sha256; run npm run models again',
-  E_MODEL_SOURCE: 'Source model {name} from {pkg} has an unexpected sha256 ({path}); the package version changed?',
+  E_MODEL_SOURCE:
+    'Source model {name} from {pkg} has an unexpected sha256 ({path}); the package version changed?',
   E_MODEL_MANIFEST: 'Model manifest {path} is invalid: {detail}. Run: npm run models',
   E_MODEL_UNKNOWN: 'Model {name} is not listed in {path}. Run: npm run models',
   E_MODEL_CONVERT: 'Cannot convert model {name} to ONNX: {detail}',
@@ -43,7 +44,8 @@ const zhCN: Record<MessageKey, string> = {
   E_INPUT_EMPTY: '输入文件为空（0 字节）：{path}',
   E_INPUT_UNREADABLE: '无法将 {path} 读取为视频或图片：{detail}',
   E_INPUT_NO_VIDEO: '{path} 中没有视频流',
-  E_FFMPEG_MISSING: '未找到 ffmpeg。请安装 ffmpeg（例如 apt-get install ffmpeg），或将 FFMPEG_PATH 设为其可执行文件路径。',
+  E_FFMPEG_MISSING:
+    '未找到 ffmpeg。请安装 ffmpeg（例如 apt-get install ffmpeg），或将 FFMPEG_PATH 设为其可执行文件路径。',
   E_FFMPEG_FAILED: 'ffmpeg 解码 {path} 时出错：{detail}',
   E_FFMPEG_PATH_INVALID: 'FFMPEG_PATH 设为 {path}，但该路径不是可执行文件。',
   E_MODEL_MISSING: '缺少模型 {name}（{path}）。请运行：npm run models',

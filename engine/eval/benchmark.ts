@@ -59,15 +59,25 @@ export async function runBenchmark(
   };
 }
 
-async function benchCase(c: BenchCase, models: ModelStore, faceConfig: Partial<FaceConfig>): Promise<BenchCaseResult> {
+async function benchCase(
+  c: BenchCase,
+  models: ModelStore,
+  faceConfig: Partial<FaceConfig>,
+): Promise<BenchCaseResult> {
   // Decode alone first: what ffmpeg plus the pipe into Node can deliver.
   let decoded = 0;
   const d0 = performance.now();
-  for await (const _frame of readFrames(c.clipPath)) decoded++;
+  for await (const frame of readFrames(c.clipPath)) decoded = frame.index + 1;
   const decodeOnlyFps = decoded / ((performance.now() - d0) / 1000);
 
   const tracker = await createFaceTracker(models, faceConfig);
-  const per = { decode: [] as number[], detect: [] as number[], mesh: [] as number[], crop: [] as number[], total: [] as number[] };
+  const per = {
+    decode: [] as number[],
+    detect: [] as number[],
+    mesh: [] as number[],
+    crop: [] as number[],
+    total: [] as number[],
+  };
   let faces = 0;
   const t0 = performance.now();
   let waitStart = performance.now();

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallSentinelError } from '../core/errors.ts';
 
-export type MediaKind = 'real_video' | 'fake_video' | 'real_image' | 'fake_image' | 'print_attack' | 'replay_attack';
+export type MediaKind =
+  'real_video' | 'fake_video' | 'real_image' | 'fake_image' | 'print_attack' | 'replay_attack';
 export type MediaCategory = 'genuine' | 'swap' | 'talking_head' | 'synthetic_image' | 'print' | 'replay';
 
 export interface ManifestRow {

@@ -9,7 +9,10 @@ import { FaceTracker } from './face-tracker.ts';
 /** The vendor models the face pipeline runs, by manifest name. */
 export const FACE_PIPELINE_MODELS = ['blazeface', 'facemesh'] as const;
 
-export async function createFaceTracker(store: ModelStore, config: Partial<FaceConfig> = {}): Promise<FaceTracker> {
+export async function createFaceTracker(
+  store: ModelStore,
+  config: Partial<FaceConfig> = {},
+): Promise<FaceTracker> {
   const resolved = resolveFaceConfig(config);
   const [detectorModel, meshModel] = await Promise.all(FACE_PIPELINE_MODELS.map((name) => store.load(name)));
   return new FaceTracker(new FaceDetector(detectorModel!, resolved), new FaceMesh(meshModel!), resolved);

@@ -92,7 +92,9 @@ export class FaceDetector {
       const [x1, y1] = applyAffine(inputToFrame, [cx + w / 2, cy + h / 2]);
       const points: number[] = [];
       for (let k = 0; k < KEYPOINTS; k++) {
-        points.push(...applyAffine(inputToFrame, [ax + regressors[r + 4 + 2 * k]!, ay + regressors[r + 5 + 2 * k]!]));
+        points.push(
+          ...applyAffine(inputToFrame, [ax + regressors[r + 4 + 2 * k]!, ay + regressors[r + 5 + 2 * k]!]),
+        );
       }
       found.push({
         box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },

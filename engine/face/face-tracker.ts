@@ -68,19 +68,27 @@ export class FaceTracker {
 
   async process(frame: TrackerFrame): Promise<FrameFaces> {
     const timings: StageTimingsMs = { detect: 0, mesh: 0, crop: 0 };
-    const meshed = new Map<ActiveTrack, { landmarks: Float32Array; presence: number; detectorScore: number | null }>();
+    const meshed = new Map<
+      ActiveTrack,
+      { landmarks: Float32Array; presence: number; detectorScore: number | null }
+    >();
 
     // 1. Every live track follows its own mesh.
     for (const track of this.tracks) {
       const t0 = performance.now();
       const result = await this.mesh.run(frame, track.roi);
       timings.mesh += performance.now() - t0;
-      if (result.presence >= this.config.meshMinPresence) meshed.set(track, { ...result, detectorScore: null });
+      if (result.presence >= this.config.meshMinPresence)
+        meshed.set(track, { ...result, detectorScore: null });
     }
 
     // 2. The detector: periodically, when a track was lost, or while no face is tracked.
     const searching = this.tracks.length === 0 || this.tracks.some((t) => !meshed.has(t));
-    const pass = this.schedule.next(this.detector.passCount(frame.width, frame.height), searching, this.config);
+    const pass = this.schedule.next(
+      this.detector.passCount(frame.width, frame.height),
+      searching,
+      this.config,
+    );
     const detectorRan = pass !== null;
     if (pass !== null) {
       const t0 = performance.now();
@@ -95,7 +103,8 @@ export class FaceTracker {
       const result = meshed.get(track);
       if (!result) {
         track.missedFrames++;
-        if (track.missedFrames > this.config.trackMaxMissedFrames) this.tracks.splice(this.tracks.indexOf(track), 1);
+        if (track.missedFrames > this.config.trackMaxMissedFrames)
+          this.tracks.splice(this.tracks.indexOf(track), 1);
         continue;
       }
       track.missedFrames = 0;
@@ -143,7 +152,9 @@ export class FaceTracker {
     const unclaimed = [...detections];
     // Greedy matching, best overlap first; a matched detection refreshes its track.
     const pairs = this.tracks
-      .flatMap((track) => unclaimed.map((d) => ({ track, d, iou: intersectionOverUnion(track.boxPx, d.boxPx) })))
+      .flatMap((track) =>
+        unclaimed.map((d) => ({ track, d, iou: intersectionOverUnion(track.boxPx, d.boxPx) })),
+      )
       .filter((p) => p.iou >= this.config.trackMatchIou)
       .sort((a, b) => b.iou - a.iou);
     const matchedTracks = new Set<ActiveTrack>();

@@ -38,7 +38,13 @@ export function warpToTensor(
 }
 
 /** Same sampling, into an 8-bit RGB image (used for aligned face crops and thumbnails). */
-export function warpToImage(src: RgbImage, frameToOut: Affine, outW: number, outH: number, border = 0): RgbImage {
+export function warpToImage(
+  src: RgbImage,
+  frameToOut: Affine,
+  outW: number,
+  outH: number,
+  border = 0,
+): RgbImage {
   const data = new Uint8Array(outW * outH * 3);
   // Uint8Array assignment truncates: the +0.5 offset rounds to nearest.
   sampleBilinear(src, invertAffine(frameToOut), outW, outH, data, 1, 0.5, border);

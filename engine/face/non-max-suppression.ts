@@ -11,14 +11,19 @@ export interface Candidate {
   score: number;
 }
 
-export function weightedNonMaxSuppression(candidates: Candidate[], iouThreshold: number, maxResults: number): Candidate[] {
+export function weightedNonMaxSuppression(
+  candidates: Candidate[],
+  iouThreshold: number,
+  maxResults: number,
+): Candidate[] {
   const remaining = [...candidates].sort((a, b) => b.score - a.score);
   const results: Candidate[] = [];
   while (remaining.length > 0 && results.length < maxResults) {
     const best = remaining[0]!;
     const cluster: Candidate[] = [];
     const rest: Candidate[] = [];
-    for (const c of remaining) (intersectionOverUnion(best.box, c.box) > iouThreshold ? cluster : rest).push(c);
+    for (const c of remaining)
+      (intersectionOverUnion(best.box, c.box) > iouThreshold ? cluster : rest).push(c);
     results.push(averageCluster(cluster, best.score));
     remaining.length = 0;
     remaining.push(...rest);

@@ -36,7 +36,7 @@ export function measureQuality(aligned: AlignedFace, faceSizePx: number): FaceQu
         if (v < 8 || v > 247) clipped++;
       }
       const j = (y >> 1) * w + (x >> 1);
-      if ((x >> 1) < w && (y >> 1) < h) {
+      if (x >> 1 < w && y >> 1 < h) {
         luma[j] = luma[j]! + v / 4;
         if (aligned.mask[i] !== 0) inFace[j] = 1;
       }

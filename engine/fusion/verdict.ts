@@ -51,7 +51,10 @@ export interface VerdictResult {
   reasons: VerdictReason[];
 }
 
-export function decideVerdict(input: VerdictInput, thresholds: VerdictThresholds = DEFAULT_VERDICT_THRESHOLDS): VerdictResult {
+export function decideVerdict(
+  input: VerdictInput,
+  thresholds: VerdictThresholds = DEFAULT_VERDICT_THRESHOLDS,
+): VerdictResult {
   const notVerified = (reason: VerdictReason): VerdictResult => ({
     verdict: 'not_verified',
     score: null,
@@ -61,10 +64,16 @@ export function decideVerdict(input: VerdictInput, thresholds: VerdictThresholds
   const { primary } = input;
   if (!primary) return notVerified({ key: 'reason.no-face' });
   if (primary.medianFaceSizePx < thresholds.minJudgeableFacePx) {
-    return notVerified({ key: 'reason.face-too-small', params: { sizePx: Math.round(primary.medianFaceSizePx) } });
+    return notVerified({
+      key: 'reason.face-too-small',
+      params: { sizePx: Math.round(primary.medianFaceSizePx) },
+    });
   }
   if (!input.isStillImage && primary.usableFaceSec < thresholds.minUsableFaceSec) {
-    return notVerified({ key: 'reason.too-little-face', params: { seconds: primary.usableFaceSec.toFixed(1) } });
+    return notVerified({
+      key: 'reason.too-little-face',
+      params: { seconds: primary.usableFaceSec.toFixed(1) },
+    });
   }
   const judged = input.observations.filter((o) => o.trackId === primary.trackId && o.score !== null);
   if (judged.length === 0) return notVerified({ key: 'reason.no-detector' });
@@ -77,7 +86,11 @@ export function decideVerdict(input: VerdictInput, thresholds: VerdictThresholds
   }
   const score = weight > 0 ? sum / weight : 0.5;
   const verdict: Verdict =
-    score >= thresholds.likelyFakeScore ? 'likely_fake' : score >= thresholds.suspiciousScore ? 'suspicious' : 'likely_real';
+    score >= thresholds.likelyFakeScore
+      ? 'likely_fake'
+      : score >= thresholds.suspiciousScore
+        ? 'suspicious'
+        : 'likely_real';
   return {
     verdict,
     score,

@@ -10,4 +10,10 @@ export function createSignalRegistry(): SignalRegistry {
   return new SignalRegistry(BUILT_IN_SIGNALS);
 }
 
-export type { SignalDefinition, SignalInstance, SignalObservation, FrameBundle, SignalStatus } from './types.ts';
+export type {
+  SignalDefinition,
+  SignalInstance,
+  SignalObservation,
+  FrameBundle,
+  SignalStatus,
+} from './types.ts';

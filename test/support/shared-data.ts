@@ -5,6 +5,7 @@ import { resolveDataDir } from '../../engine/eval/data-manifest.ts';
 
 export function sharedDataDir(suite: string): string | null {
   const dir = resolveDataDir();
-  if (!dir) console.warn(`[skipped] ${suite}: set CALLSENTINEL_DATA to the shared face-media folder to run it.`);
+  if (!dir)
+    console.warn(`[skipped] ${suite}: set CALLSENTINEL_DATA to the shared face-media folder to run it.`);
   return dir;
 }

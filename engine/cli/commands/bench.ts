@@ -33,8 +33,19 @@ export const benchCommand: CliCommand = {
       io.stderr(`generating ${seconds} s test clips in ${dir} …\n`);
       const cases = [];
       for (const faces of [1, 4] as const) {
-        const clipPath = await makeBenchClip({ faces, seconds, width: 640, height: 480, fps: 30, cacheDir: dir });
-        cases.push({ label: `640×480 30 fps, ${faces} face${faces > 1 ? 's' : ''}`, clipPath, expectedFaces: faces });
+        const clipPath = await makeBenchClip({
+          faces,
+          seconds,
+          width: 640,
+          height: 480,
+          fps: 30,
+          cacheDir: dir,
+        });
+        cases.push({
+          label: `640×480 30 fps, ${faces} face${faces > 1 ? 's' : ''}`,
+          clipPath,
+          expectedFaces: faces,
+        });
       }
       io.stderr('measuring …\n');
       const report = await runBenchmark(cases, models);

@@ -33,7 +33,9 @@ export const scanCommand: CliCommand = {
       lang: { type: 'string' },
     });
     if (positionals.length !== 1) {
-      throw new CallSentinelError('E_USAGE', { detail: 'scan takes exactly one FILE (see callsentinel scan --help)' });
+      throw new CallSentinelError('E_USAGE', {
+        detail: 'scan takes exactly one FILE (see callsentinel scan --help)',
+      });
     }
     const lang = langOption(values.lang, io.env);
     const models = new ModelStore();
@@ -69,7 +71,9 @@ function humanSummary(r: ScanResult, lang: 'en' | 'zh-CN'): string {
   const lines = [
     `${r.file}`,
     `  verdict:    ${formatMessage(`verdict.${r.verdict}` as MessageKey, {}, lang)}` +
-      (r.score === null ? '' : ` (score ${r.score.toFixed(2)}, confidence ${(r.confidence ?? 0).toFixed(2)})`),
+      (r.score === null
+        ? ''
+        : ` (score ${r.score.toFixed(2)}, confidence ${(r.confidence ?? 0).toFixed(2)})`),
     ...r.reasons.map((reason) => `  reason:     ${reason.message}`),
     `  faces:      ${r.faces.length}` +
       (r.primaryTrackId === null ? '' : ` (primary: track ${r.primaryTrackId})`),

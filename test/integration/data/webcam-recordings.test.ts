@@ -28,24 +28,35 @@ describe.skipIf(!dataDir)('face pipeline on real webcam recordings', () => {
   afterAll(async () => {
     await models.dispose();
     mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync(path.join('test-artifacts', 'webcam-recordings.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(
+      path.join('test-artifacts', 'webcam-recordings.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
   });
 
-  it.each(RECORDINGS)('$file: a face in ≥ 90 % of frames, yaw range reported', async ({ file, sampleFps, turnsBothWays }) => {
-    const { frames, summaries } = await trackClip(path.join(dataDir!, 'media', file), models, {}, { sampleFps });
-    const withFace = frames.filter((f) => f.faces.length > 0).length / frames.length;
-    const primary = summaries.find((s) => s.trackId === choosePrimaryTrack(summaries))!;
-    report[file] = { frames: frames.length, faceFraction: withFace, tracks: summaries.length, primary };
-    console.info(
-      `${file}: face in ${(100 * withFace).toFixed(1)} % of ${frames.length} frames; ` +
-        `yaw ${primary.yawMinDeg.toFixed(1)}° … ${primary.yawMaxDeg.toFixed(1)}°`,
-    );
-    expect(withFace).toBeGreaterThanOrEqual(0.9);
-    expect(primary.frames / frames.length).toBeGreaterThanOrEqual(0.5);
-    expect(primary.yawMaxDeg).toBeGreaterThan(primary.yawMinDeg);
-    if (turnsBothWays) {
-      expect(primary.yawMinDeg).toBeLessThan(-10);
-      expect(primary.yawMaxDeg).toBeGreaterThan(10);
-    }
-  });
+  it.each(RECORDINGS)(
+    '$file: a face in ≥ 90 % of frames, yaw range reported',
+    async ({ file, sampleFps, turnsBothWays }) => {
+      const { frames, summaries } = await trackClip(
+        path.join(dataDir!, 'media', file),
+        models,
+        {},
+        { sampleFps },
+      );
+      const withFace = frames.filter((f) => f.faces.length > 0).length / frames.length;
+      const primary = summaries.find((s) => s.trackId === choosePrimaryTrack(summaries))!;
+      report[file] = { frames: frames.length, faceFraction: withFace, tracks: summaries.length, primary };
+      console.info(
+        `${file}: face in ${(100 * withFace).toFixed(1)} % of ${frames.length} frames; ` +
+          `yaw ${primary.yawMinDeg.toFixed(1)}° … ${primary.yawMaxDeg.toFixed(1)}°`,
+      );
+      expect(withFace).toBeGreaterThanOrEqual(0.9);
+      expect(primary.frames / frames.length).toBeGreaterThanOrEqual(0.5);
+      expect(primary.yawMaxDeg).toBeGreaterThan(primary.yawMinDeg);
+      if (turnsBothWays) {
+        expect(primary.yawMinDeg).toBeLessThan(-10);
+        expect(primary.yawMaxDeg).toBeGreaterThan(10);
+      }
+    },
+  );
 });

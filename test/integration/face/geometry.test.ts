@@ -8,7 +8,11 @@ import { median } from '../../../engine/core/stats.ts';
 import { applyAffine, invertAffine } from '../../../engine/face/geometry.ts';
 import { MESH_POINTS } from '../../../engine/face/landmark-indices.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
-import { makeMotionClip, type MotionClip, type MotionClipOptions } from '../../../engine/eval/synthetic/motion-clips.ts';
+import {
+  makeMotionClip,
+  type MotionClip,
+  type MotionClipOptions,
+} from '../../../engine/eval/synthetic/motion-clips.ts';
 import { trackClip, type TrackedFrame } from './track-clip.ts';
 
 let models: ModelStore;
@@ -63,17 +67,25 @@ function landmarkErrorPx(clip: MotionClip, frames: TrackedFrame[]): number {
 }
 
 describe('face tracking on clips with known motion', () => {
-  it.each(['pan', 'zoom', 'rotate'] as const)('%s: one stable track, landmarks follow the motion within 2 px', async (motion) => {
-    const { clip, frames } = await run({ motion });
-    expectOneStableTrack(frames);
-    expect(landmarkErrorPx(clip, frames)).toBeLessThanOrEqual(2);
-  });
+  it.each(['pan', 'zoom', 'rotate'] as const)(
+    '%s: one stable track, landmarks follow the motion within 2 px',
+    async (motion) => {
+      const { clip, frames } = await run({ motion });
+      expectOneStableTrack(frames);
+      expect(landmarkErrorPx(clip, frames)).toBeLessThanOrEqual(2);
+    },
+  );
 
   it('rotate: roll follows the known in-plane rotation within 3°', async () => {
     const { clip, frames } = await run({ motion: 'rotate' });
     const pairs = frames
       .filter((f) => f.faces.length === 1)
-      .map((f) => ({ roll: f.faces[0]!.pose.rollDeg, rotation: clip.params.rotateDeg[0] + (clip.params.rotateDeg[1] - clip.params.rotateDeg[0]) * (f.index / (clip.frames - 1)) }));
+      .map((f) => ({
+        roll: f.faces[0]!.pose.rollDeg,
+        rotation:
+          clip.params.rotateDeg[0] +
+          (clip.params.rotateDeg[1] - clip.params.rotateDeg[0]) * (f.index / (clip.frames - 1)),
+      }));
     // The photo's own head tilt is a constant offset between roll and the applied rotation.
     const offset = median(pairs.map((p) => p.roll - p.rotation));
     const worst = Math.max(...pairs.map((p) => Math.abs(p.roll - p.rotation - offset)));
@@ -87,7 +99,8 @@ describe('face tracking on clips with known motion', () => {
     expectOneStableTrack(mirrored.frames);
     expect(landmarkErrorPx(mirrored.clip, mirrored.frames)).toBeLessThanOrEqual(2);
     const plain = await run({ motion: 'static', photo });
-    const yaw = (frames: TrackedFrame[]) => median(frames.flatMap((f) => f.faces.map((face) => face.pose.yawDeg)));
+    const yaw = (frames: TrackedFrame[]) =>
+      median(frames.flatMap((f) => f.faces.map((face) => face.pose.yawDeg)));
     const [yawPlain, yawMirrored] = [yaw(plain.frames), yaw(mirrored.frames)];
     expect(Math.abs(yawPlain)).toBeGreaterThan(3);
     expect(Math.sign(yawMirrored)).toBe(-Math.sign(yawPlain));

@@ -1,7 +1,12 @@
 // Runs the real face pipeline (ONNX models, ffmpeg decode) over a clip and keeps what the
 // geometry tests compare: each frame's faces with their landmarks and pose.
 
-import { createFaceTracker, type FaceConfig, type TrackedFace, type TrackSummary } from '../../../engine/face/index.ts';
+import {
+  createFaceTracker,
+  type FaceConfig,
+  type TrackedFace,
+  type TrackSummary,
+} from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
 import type { ModelStore } from '../../../engine/runtime/index.ts';
 
@@ -24,7 +29,13 @@ export async function trackClip(
     frames.push({
       index: frame.index,
       timeSec: frame.timeSec,
-      faces: result.faces.map(({ trackId, landmarks, pose, boxPx, quality }) => ({ trackId, landmarks, pose, boxPx, quality })),
+      faces: result.faces.map(({ trackId, landmarks, pose, boxPx, quality }) => ({
+        trackId,
+        landmarks,
+        pose,
+        boxPx,
+        quality,
+      })),
     });
   }
   return { frames, summaries: tracker.summaries() };

@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { alignmentTransform, fillPolygon } from '../../../engine/face/alignment.ts';
 import { DEFAULT_FACE_CONFIG } from '../../../engine/face/config.ts';
 import { applyAffine } from '../../../engine/face/geometry.ts';
-import { LANDMARK, LEFT_EYE_CONTOUR, MESH_POINTS, RIGHT_EYE_CONTOUR } from '../../../engine/face/landmark-indices.ts';
+import {
+  LANDMARK,
+  LEFT_EYE_CONTOUR,
+  MESH_POINTS,
+  RIGHT_EYE_CONTOUR,
+} from '../../../engine/face/landmark-indices.ts';
 
 function syntheticFace(angleDeg: number, scale: number): Float32Array {
   const lm = new Float32Array(MESH_POINTS * 3);
   const a = (angleDeg * Math.PI) / 180;
   const put = (i: number, x: number, y: number) =>
-    lm.set([300 + scale * (x * Math.cos(a) - y * Math.sin(a)), 200 + scale * (x * Math.sin(a) + y * Math.cos(a)), 0], 3 * i);
+    lm.set(
+      [
+        300 + scale * (x * Math.cos(a) - y * Math.sin(a)),
+        200 + scale * (x * Math.sin(a) + y * Math.cos(a)),
+        0,
+      ],
+      3 * i,
+    );
   for (const i of RIGHT_EYE_CONTOUR) put(i, -1, 0);
   for (const i of LEFT_EYE_CONTOUR) put(i, 1, 0);
   put(LANDMARK.noseTip, 0, 0.7);

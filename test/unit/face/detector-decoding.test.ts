@@ -32,9 +32,17 @@ describe('detector passes', () => {
     const passes = planDetectorPasses(1280, 720, config);
     expect(passes.length).toBeGreaterThan(1);
     const tiles = passes.slice(1);
-    for (const t of tiles) expect(t.frameToInput[0] * config.minFacePx).toBeGreaterThanOrEqual(config.detectorMinInputFacePx - 1e-9);
+    for (const t of tiles)
+      expect(t.frameToInput[0] * config.minFacePx).toBeGreaterThanOrEqual(
+        config.detectorMinInputFacePx - 1e-9,
+      );
     // Every point of the frame is inside some tile with a full minimum face around it.
-    for (const [x, y] of [[0, 0], [640, 360], [1279, 719], [700, 100]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [640, 360],
+      [1279, 719],
+      [700, 100],
+    ] as const) {
       const inside = tiles.some((t) => {
         const [u, v] = applyAffine(t.frameToInput, [x, y]);
         return u >= 0 && v >= 0 && u <= 256 && v <= 256;

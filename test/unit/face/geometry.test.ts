@@ -31,10 +31,12 @@ describe('affine helpers', () => {
 
 describe('boxes and statistics', () => {
   it('computes IoU', () => {
-    expect(intersectionOverUnion({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 0, width: 10, height: 10 })).toBeCloseTo(
-      50 / 150,
-    );
-    expect(intersectionOverUnion({ x: 0, y: 0, width: 1, height: 1 }, { x: 5, y: 5, width: 1, height: 1 })).toBe(0);
+    expect(
+      intersectionOverUnion({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 0, width: 10, height: 10 }),
+    ).toBeCloseTo(50 / 150);
+    expect(
+      intersectionOverUnion({ x: 0, y: 0, width: 1, height: 1 }, { x: 5, y: 5, width: 1, height: 1 }),
+    ).toBe(0);
   });
 
   it('takes medians and percentiles', () => {

@@ -48,7 +48,8 @@ describe('head pose from the mesh', () => {
     const lm = posedLandmarks(25, 5, 10);
     const mirrored = new Float32Array(lm.length);
     // Mirroring swaps which image point is the subject's right eye: swap the pairs too.
-    for (let i = 0; i < MESH_POINTS; i++) mirrored.set([640 - lm[3 * i]!, lm[3 * i + 1]!, lm[3 * i + 2]!], 3 * i);
+    for (let i = 0; i < MESH_POINTS; i++)
+      mirrored.set([640 - lm[3 * i]!, lm[3 * i + 1]!, lm[3 * i + 2]!], 3 * i);
     const swap = (a: number, b: number) => {
       const pa = mirrored.slice(3 * a, 3 * a + 3);
       mirrored.set(mirrored.slice(3 * b, 3 * b + 3), 3 * a);
