@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-io.ts';
 import { benchCommand } from './bench.ts';
 import { scanCommand } from './scan.ts';
+import { verifyLogCommand } from './verify-log.ts';
 
-export const COMMANDS: readonly CliCommand[] = [scanCommand, benchCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, benchCommand, verifyLogCommand];
