@@ -12,6 +12,9 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_INPUT_UNREADABLE',
   'E_INPUT_NO_VIDEO',
   'E_DATA_MISSING',
+  'E_CONFIG_INVALID',
+  'E_CACHE_MISSING',
+  'E_EVAL_NO_FOLD_MODELS',
   'E_FFMPEG_PATH_INVALID',
 ]);
 
