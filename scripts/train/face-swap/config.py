@@ -1,0 +1,81 @@
+"""Every constant of the face-swap detector's training, in one place, with why.
+
+The other modules import from here so that a change of input size, budget or augmentation
+strength is one edit, and the model card can record the values that were used.
+"""
+
+import os
+
+# --- where things are -------------------------------------------------------------------------
+#: The crop cache written by the engine's face pipeline (`callsentinel dataset`).
+CROPS_DIR = os.path.expanduser(os.environ.get("CALLSENTINEL_CROPS", "~/.cache/callsentinel/face-crops-v1"))
+#: Fold models, out-of-fold scores and logs: outside the repository (they derive from research-only media).
+OUT_DIR = os.path.expanduser("~/.cache/callsentinel/face-swap-train")
+REPO_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+MODEL_PATH = os.path.join(REPO_DIR, "models", "face-swap.onnx")
+CARD_PATH = os.path.join(REPO_DIR, "models", "face-swap.card.json")
+
+# --- crop convention (must match engine/face/config.ts) ----------------------------------------
+CROP_PX = 224  #: side of the engine's aligned crop
+EYE_Y = 0.40  #: eye line, fraction of the side from the top
+EYE_X = (0.32, 0.68)  #: eye centres, fractions of the side
+
+# --- model input --------------------------------------------------------------------------------
+#: The whole 224 crop is resized to this side. 128 is where a MobileNetV3-small-like net trains at
+#: ~150 images/s on 2 cores (FIELD-NOTES); 224 would be 3.5-4x slower and blow the 60 min budget.
+INPUT_PX = 128
+#: Normalisation applied inside the exported model (the engine feeds RGB in [0,1]).
+NORM_MEAN = 0.5
+NORM_STD = 0.25
+#: Width multiplier of the backbone (1.0 ~ 1.0 M parameters).
+WIDTH = 1.0
+
+# --- data selection -----------------------------------------------------------------------------
+#: At most this many crops per item are kept in RAM (long genuine clips would otherwise dominate).
+MAX_CROPS_PER_ITEM = 80
+#: Crops per item used when scoring a validation fold during training (keeps each epoch cheap).
+VAL_CROPS_PER_ITEM = 12
+
+# --- sampling -----------------------------------------------------------------------------------
+#: Share of each batch that is a positive ("swapped") sample; the rest are genuine crops.
+POSITIVE_SHARE = 0.5
+#: Of the positives, the share drawn from real swap crops (when the split has any); the rest are
+#: pseudo-fakes made from genuine crops. Real swaps come from few identities (DeepFaceLive models),
+#: so leaning on them alone teaches identities, not artefacts.
+REAL_SWAP_SHARE = 0.35
+#: Pseudo-fake kinds and their probabilities.
+PSEUDO_KINDS = {"self_blend": 0.45, "mesh_swap": 0.40, "colour_mismatch": 0.15}
+
+# --- pseudo-fakes (see pseudo_fakes.py) ---------------------------------------------------------
+SBI_SCALE = (0.96, 1.04)  #: scale of the source copy
+SBI_SHIFT_PX = 4.0  #: max shift of the source copy, in 224-crop pixels
+MASK_MORPH_PX = (-10, 6)  #: erode (<0) / dilate (>0) of the mesh mask before blurring
+MASK_BLUR_SIGMA = (2.0, 9.0)  #: feathering of the blend mask
+BLEND_MAX = (0.6, 1.0)  #: the blend mask is scaled to this peak opacity (SBI's random ratio)
+#: Cheek-to-cheek width at which the swapped face is rendered before upscaling (inswapper renders a
+#: 128 px aligned face, ~100 px cheek to cheek; DeepFaceLive models 224-320 px, i.e. no upscaling here).
+SWAP_FACE_PX = (80, 150)
+
+# --- call-like degradation (applied to genuine and fake alike; see degrade.py) -------------------
+DEGRADE_P = 0.75  #: probability that a sample is degraded at all
+RESCALE = (0.35, 0.9)  #: down- then up-scale factor
+JPEG_Q = (30, 80)
+NOISE_SIGMA = (1.0, 6.0)  #: Gaussian noise, 8-bit levels
+BLUR_SIGMA = (0.3, 1.1)
+
+# --- optimisation -------------------------------------------------------------------------------
+THREADS = 2
+BATCH = 64
+LR = 2e-3
+WEIGHT_DECAY = 0.02
+EPOCHS = 12
+#: Samples drawn per epoch (balanced sampling with replacement; not tied to the data size).
+SAMPLES_PER_EPOCH = 4096
+#: Stop when validation AUC has not improved for this many epochs.
+PATIENCE = 4
+SEED = 1234
+
+# --- export -------------------------------------------------------------------------------------
+OPSET = 13
+#: fp16 weights are kept only if every parity output stays within this of fp32 (FIELD-NOTES: ~1e-2).
+FP16_TOLERANCE = 1e-2

@@ -1,0 +1,142 @@
+"""Balanced batches for training and a fixed validation set, built from a CropSet.
+
+Why: genuine crops outnumber real swap crops by far, and the real swaps come from few identities.
+Each batch is therefore drawn to a fixed recipe (config.POSITIVE_SHARE, REAL_SWAP_SHARE,
+PSEUDO_KINDS) instead of by epoch over the data. Cross-identity donors come from a DIFFERENT
+identity group of the SAME split, so no held-out identity ever leaks into training. Every sample,
+genuine or fake, goes through the same flip / jitter / call-degradation / resize chain.
+"""
+
+import cv2
+import numpy as np
+
+import config as C
+from data import CropSet
+from degrade import degrade
+from mesh_warp import delaunay, rasterize
+from pseudo_fakes import make_pseudo_fake
+
+_INTERPOLATIONS = [(cv2.INTER_AREA, 0.5), (cv2.INTER_LINEAR, 0.3), (cv2.INTER_CUBIC, 0.2)]
+
+
+def to_input(img: np.ndarray, interpolation: int = cv2.INTER_AREA) -> np.ndarray:
+    """224 crop -> INPUT_PX model input (uint8 RGB)."""
+    return cv2.resize(img, (C.INPUT_PX, C.INPUT_PX), interpolation=interpolation)
+
+
+def geometric_jitter(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Mirror, and sometimes a small scale/shift/rotation (the engine's alignment wobbles a little)."""
+    if rng.random() < 0.5:
+        img = img[:, ::-1]
+    if rng.random() < 0.5:
+        size = img.shape[0]
+        m = cv2.getRotationMatrix2D((size / 2, size / 2), float(rng.uniform(-4, 4)), float(rng.uniform(0.95, 1.05)))
+        m[:, 2] += rng.uniform(-4, 4, size=2)
+        img = cv2.warpAffine(img, m, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)
+    return np.ascontiguousarray(img)
+
+
+class Sampler:
+    """Draws training samples from the crops whose index is in `index` (the training split)."""
+
+    def __init__(self, cs: CropSet, index: np.ndarray, seed: int):
+        self.cs = cs
+        self.rng = np.random.default_rng(seed)
+        index = np.asarray(index)
+        self.genuine = index[cs.labels[index] == 0]
+        self.swaps = index[cs.labels[index] == 1]
+        if len(self.genuine) == 0:
+            raise SystemExit("the training split has no genuine crops")
+        groups = np.array(cs.groups, dtype=object)
+        self.genuine_groups = groups[self.genuine]
+        self.tris: dict = {}
+        kinds = list(C.PSEUDO_KINDS)
+        p = np.array([C.PSEUDO_KINDS[k] for k in kinds], np.float64)
+        self.kinds, self.kind_p = kinds, p / p.sum()
+
+    # -- pieces --------------------------------------------------------------------------------
+    def _mesh(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Target i's triangulation and its rasterisation at crop size (cached: ~12 ms to make)."""
+        mesh = self.tris.get(i)
+        if mesh is None:
+            tris = delaunay(self.cs.landmarks[i])
+            mesh = self.tris[i] = (tris, rasterize(self.cs.landmarks[i], tris, C.CROP_PX))
+        return mesh
+
+    def donor_for(self, i: int, candidates: np.ndarray | None = None, groups: np.ndarray | None = None) -> int | None:
+        """A genuine crop of another identity group with a similar yaw (warping a profile onto a
+        frontal face would look nothing like a swapper's output)."""
+        cands = self.genuine if candidates is None else candidates
+        cgroups = self.genuine_groups if groups is None else groups
+        group = self.cs.groups[i]
+        for tries in range(12):
+            j = int(cands[self.rng.integers(len(cands))])
+            if cgroups is not None and self.cs.groups[j] == group:
+                continue
+            if abs(float(self.cs.yaw[j] - self.cs.yaw[i])) <= (20 if tries < 8 else 45):
+                return j
+        return None
+
+    def pseudo_fake(self, i: int, kind: str | None = None, candidates=None, groups=None) -> tuple[np.ndarray, str]:
+        cs, rng = self.cs, self.rng
+        kind = kind or str(rng.choice(self.kinds, p=self.kind_p))
+        donor = None
+        if kind == "mesh_swap":
+            j = self.donor_for(i, candidates, groups)
+            if j is None:
+                kind = "self_blend"
+            else:
+                donor = (cs.images[j], cs.landmarks[j])
+        tris, index_map = self._mesh(i) if donor is not None else (None, None)
+        img = make_pseudo_fake(kind, cs.images[i], cs.masks[i], cs.landmarks[i], rng, donor, tris, index_map)
+        return img, kind
+
+    def finish(self, img: np.ndarray) -> np.ndarray:
+        """The chain every sample goes through: jitter, call degradation, resize."""
+        img = degrade(geometric_jitter(img, self.rng), self.rng)
+        interps, p = zip(*_INTERPOLATIONS)
+        return to_input(img, int(self.rng.choice(interps, p=p)))
+
+    # -- batches -------------------------------------------------------------------------------
+    def batch(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(n, INPUT_PX, INPUT_PX, 3) uint8 and (n,) float32 labels, balanced per config."""
+        rng = self.rng
+        x = np.empty((n, C.INPUT_PX, C.INPUT_PX, 3), np.uint8)
+        y = np.zeros(n, np.float32)
+        for k in range(n):
+            if rng.random() < C.POSITIVE_SHARE:
+                y[k] = 1
+                if len(self.swaps) and rng.random() < C.REAL_SWAP_SHARE:
+                    img = self.cs.images[int(self.swaps[rng.integers(len(self.swaps))])]
+                else:
+                    img, _ = self.pseudo_fake(int(self.genuine[rng.integers(len(self.genuine))]))
+            else:
+                img = self.cs.images[int(self.genuine[rng.integers(len(self.genuine))])]
+            x[k] = self.finish(img)
+        return x, y
+
+
+def validation_set(cs: CropSet, index: np.ndarray, seed: int, per_item: int = C.VAL_CROPS_PER_ITEM):
+    """A fixed set from the validation split: its labelled crops (<= per_item per item) plus one
+    pseudo-fake per genuine crop (donors from the same split), all through the same degradation.
+    Returns (x uint8, y float32, is_real bool: a real crop rather than a pseudo-fake)."""
+    s = Sampler(cs, index, seed)
+    chosen = []
+    by_item: dict = {}
+    for i in index:
+        by_item.setdefault(cs.item_ids[i], []).append(int(i))
+    for item in sorted(by_item):
+        rows = by_item[item]
+        sel = np.linspace(0, len(rows) - 1, min(per_item, len(rows))).round().astype(int)
+        chosen.extend(rows[j] for j in sel)
+    xs, ys, real = [], [], []
+    for i in chosen:
+        xs.append(s.finish(cs.images[i]))
+        ys.append(float(cs.labels[i]))
+        real.append(True)
+        if cs.labels[i] == 0:
+            img, _ = s.pseudo_fake(i)
+            xs.append(s.finish(img))
+            ys.append(1.0)
+            real.append(False)
+    return np.stack(xs), np.array(ys, np.float32), np.array(real)
