@@ -136,4 +136,25 @@ export const HUMAN_MODELS: readonly HumanModelSource[] = [
     inputRange: `${RANGE_UNIT}; region crop`,
     inputValues: [0, 1],
   },
+  {
+    name: 'movenet-lightning',
+    json: {
+      file: 'movenet-lightning.json',
+      sha256: 'df8cbde44d00f533ccc4916a7c6ebc17316532fb3fadad114ec667fef22872e9',
+    },
+    bin: {
+      file: 'movenet-lightning.bin',
+      sha256: 'bf97bc10d9c8a11200b0190ed64ce039b6252f1aff7cb552aca99b3d191c2f34',
+    },
+    upstream: {
+      project: 'MoveNet SinglePose Lightning v4, Google',
+      url: 'https://tfhub.dev/google/movenet/singlepose/lightning/4',
+      licence: 'Apache-2.0',
+    },
+    purpose:
+      'Body keypoints: Identity [1,1,17,3] = (y, x, score) per COCO keypoint (nose, left/right eye, left/right ear, shoulders, elbows, wrists, hips, knees, ankles), y and x in [0, 1] of the input square; eyes, ears and nose stay visible at full profile',
+    inputRange:
+      'RGB, whole numbers in [0, 255] as float (the TF graph takes int32; the ONNX graph truncates to integers)',
+    inputValues: [0, 255],
+  },
 ];

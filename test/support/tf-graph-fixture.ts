@@ -20,12 +20,12 @@ export class TfGraphFixture {
   private readonly specs: WeightSpec[] = [];
   private readonly chunks: Uint8Array[] = [];
 
-  placeholder(name: string, shape: readonly number[]): string {
+  placeholder(name: string, shape: readonly number[], dtype: 'DT_FLOAT' | 'DT_INT32' = 'DT_FLOAT'): string {
     this.nodes.push({
       name,
       op: 'Placeholder',
       attr: {
-        dtype: { type: 'DT_FLOAT' },
+        dtype: { type: dtype },
         shape: { shape: { dim: shape.map((d) => ({ size: String(d) })) } } as unknown as TfAttrValue,
       },
     });

@@ -41,10 +41,16 @@ export async function loadReferenceModel(
     }),
   };
   const model: GraphModel = await loadGraphModel(handler);
+  // A graph that takes int32 (movenet) gets the values truncated, as the converted graph does.
+  const placeholder = json.modelTopology.node.find((n) => n.op === 'Placeholder');
+  const dtype = placeholder?.attr?.dtype?.type === 'DT_INT32' ? 'int32' : 'float32';
   return {
     run(input, dims, outputs) {
       return tf.tidy(() => {
-        const x = tf.tensor(input, [...dims], 'float32');
+        const x =
+          dtype === 'int32'
+            ? tf.tensor(Int32Array.from(input, Math.trunc), [...dims], 'int32')
+            : tf.tensor(input, [...dims], 'float32');
         const result = model.execute(x, [...outputs]);
         const list = Array.isArray(result) ? result : [result];
         return list.map((t) => ({

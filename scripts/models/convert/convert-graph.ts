@@ -1,12 +1,15 @@
 // TF.js graph → ONNX graph. Walks the nodes needed for the outputs in dependency order and hands
 // each to its translator from the op table. The model input stays NHWC, exactly as TF.js takes it;
 // outputs come back in TF layout and shape. Batch is fixed at 1 (TF.js -1 batch dims become 1),
-// which lets every SAME padding and Reshape be resolved statically.
+// which lets every SAME padding and Reshape be resolved statically. Input and outputs are float:
+// a graph that takes int32 (movenet's pixels) gets a float input cast to integers inside the
+// graph (truncating, as TF does), so the runtime feeds every model the same way.
 
 import { encodeOnnxModel, OnnxDataType } from '../onnx/onnx-model.ts';
 import { attrShape } from '../tfjs/attrs.ts';
 import { parseTensorRef, type TfGraph, type TfNodeDef } from '../tfjs/graph-model.ts';
 import { GraphBuilder, type TfValue } from './graph-builder.ts';
+import { tfDtype } from './ops/cast.ts';
 import { createOpTable, UnsupportedOpError } from './ops/index.ts';
 
 export const ONNX_OPSET = 13;
@@ -32,7 +35,8 @@ export interface ConvertedOutput extends TensorSpec {
 
 export interface ConvertedGraph {
   readonly onnx: Uint8Array;
-  readonly input: TensorSpec & { readonly sourceName: string };
+  /** `sourceDtype`: what the TF graph takes (the ONNX input is float either way). */
+  readonly input: TensorSpec & { readonly sourceName: string; readonly sourceDtype: 'float32' | 'int32' };
   readonly outputs: readonly ConvertedOutput[];
   /** TF op → count, for the nodes actually converted. */
   readonly opCounts: Readonly<Record<string, number>>;
@@ -141,6 +145,7 @@ export function convertGraph(graph: TfGraph, options: ConvertOptions): Converted
   const inputDims = inputShape.map((d, i) => (d === -1 && i === 0 ? 1 : d));
   if (inputDims.some((d) => d < 1))
     throw new Error(`input ${input.node.name} has dynamic dims [${inputShape.join(',')}]`);
+  const inputDtype = tfDtype(input.node, input.node.attr?.dtype?.type ?? 'DT_FLOAT');
 
   const values = new Map<string, TfValue[]>();
   const opCounts: Record<string, number> = {};
@@ -153,7 +158,14 @@ export function convertGraph(graph: TfGraph, options: ConvertOptions): Converted
       continue;
     }
     if (node.op === 'Placeholder') {
-      values.set(node.name, [builder.value(inputName, inputDims, 'tf')]);
+      let value = builder.value(inputName, inputDims, 'tf');
+      if (inputDtype === 'int32') {
+        const [cast] = builder.addNode('Cast', [inputName], `${inputName}/to_int`, {
+          to: OnnxDataType.INT64,
+        });
+        value = builder.value(cast!, inputDims, 'tf', 'int32');
+      }
+      values.set(node.name, [value]);
       continue;
     }
     const inputs = (node.input ?? [])
@@ -172,6 +184,7 @@ export function convertGraph(graph: TfGraph, options: ConvertOptions): Converted
     const ref = parseTensorRef(o.ref)!;
     const value = values.get(ref.node)?.[ref.index];
     if (!value) throw new Error(`output ${o.ref} was not produced`);
+    if (value.dtype !== 'float32') throw new Error(`output ${o.ref} is ${value.dtype}, not float`);
     const name = outputNames[i]!;
     builder.nodes.push({
       opType: 'Identity',
@@ -197,7 +210,7 @@ export function convertGraph(graph: TfGraph, options: ConvertOptions): Converted
   });
   return {
     onnx,
-    input: { name: inputName, dims: inputDims, sourceName: input.node.name },
+    input: { name: inputName, dims: inputDims, sourceName: input.node.name, sourceDtype: inputDtype },
     outputs: outputSpecs,
     opCounts,
   };

@@ -1,7 +1,8 @@
 // Accumulates the ONNX graph while TF nodes are translated. Each TF tensor becomes a TfValue:
 // its TF (NHWC) shape plus the layout its ONNX tensor actually has. Rank-4 activations live in
 // NCHW; the builder inserts (and reuses) Transposes when an op needs the other layout, and
-// transposes constants at conversion time instead.
+// transposes constants at conversion time instead. TF int32 tensors (indices, shapes computed in
+// the graph) are int64 in ONNX, the type ArgMax returns and GatherND takes.
 
 import { OnnxDataType, type OnnxAttributeValue, type OnnxNode, type OnnxTensor } from '../onnx/onnx-model.ts';
 import type { DecodedWeight } from '../tfjs/weights.ts';
@@ -16,6 +17,7 @@ export interface TfValue {
   readonly shape: readonly number[];
   /** Physical order of the ONNX tensor; only differs from TF for rank 4. */
   readonly layout: Layout;
+  /** TF dtype; an int32 value is an int64 tensor in ONNX. */
   readonly dtype: 'float32' | 'int32';
   /** Constant values in TF layout; constants become initializers only when an op uses them as inputs. */
   readonly constant?: DecodedWeight;
@@ -49,13 +51,17 @@ export class GraphBuilder {
     return name;
   }
 
-  addInt64Initializer(base: string, values: readonly number[]): string {
+  addInt64Initializer(
+    base: string,
+    values: readonly number[],
+    dims: readonly number[] = [values.length],
+  ): string {
     const name = this.uniqueName(base);
     this.initializers.push({
       name,
-      dims: [values.length],
+      dims,
       dataType: OnnxDataType.INT64,
-      data: BigInt64Array.from(values.map((v) => BigInt(v))),
+      data: BigInt64Array.from(values, (v) => BigInt(v)),
     });
     return name;
   }
@@ -102,18 +108,16 @@ export class GraphBuilder {
     const done = this.materialised.get(key) ?? this.converted.get(key);
     if (done) return done;
     if (value.constant) {
-      if (value.constant.dtype !== 'float32')
-        throw new Error(`int32 constant ${value.name} used as a tensor`);
       const data =
         layout === value.layout
           ? value.constant.data
           : transposeData(value.constant.data, value.shape, PERM_NHWC_TO_NCHW);
       const dims = layout === 'nchw' ? permute(value.shape, PERM_NHWC_TO_NCHW) : value.shape;
-      const name = this.addFloatInitializer(
-        layout === 'nchw' ? `${value.name}/nchw` : value.name,
-        dims,
-        data as Float32Array,
-      );
+      const base = layout === 'nchw' ? `${value.name}/nchw` : value.name;
+      const name =
+        value.constant.dtype === 'float32'
+          ? this.addFloatInitializer(base, dims, data as Float32Array)
+          : this.addInt64Initializer(base, Array.from(data), dims);
       this.materialised.set(key, name);
       return name;
     }

@@ -60,6 +60,7 @@ async function expectParity(
   inputShape: number[],
   outputs: string[],
   tolerance = 1e-4,
+  [low, high]: readonly [number, number] = [-1, 1],
 ): Promise<void> {
   const { json, bin } = g.build();
   const converted = convertGraph(readGraph(json, bin), { graphName: 'fixture', producerVersion: 'test' });
@@ -73,8 +74,8 @@ async function expectParity(
     const input = randomFloats(
       inputShape.reduce((a, b) => a * b, 1),
       99,
-      -1,
-      1,
+      low,
+      high,
     );
     const expected = reference.run(input, inputShape, outputs);
     const actual = await session.run({
@@ -217,6 +218,79 @@ describe('op translation matches TF.js', () => {
     await expectParity(g, [1, 4, 3, 2], [out, backConv]);
   });
 
+  it("integer inputs, casts, resizes and index ops (movenet's decoding head)", async () => {
+    const g = new TfGraphFixture();
+    const x = g.placeholder('x', [1, 6, 5, 3], 'DT_INT32');
+    const xf = g.op('Cast', 'xf', [x], { SrcT: { type: 'DT_INT32' }, DstT: { type: 'DT_FLOAT' } });
+    const unit = g.op('Mul', 'unit', [xf, g.floats('scale', [], [1 / 255])]);
+    const c = g.op('Conv2D', 'c', [unit, weights(g, 'w', [3, 3, 3, 4])], convAttrs(1, 'SAME'));
+    const resize = (name: string, input: string, size: number[], align: boolean, half: boolean) =>
+      g.op('ResizeBilinear', name, [input, g.ints(`${name}/size`, [2], size)], {
+        align_corners: attr.bool(align),
+        half_pixel_centers: attr.bool(half),
+      });
+    const half = resize('half', c, [9, 7], false, true);
+    const corners = resize('corners', c, [4, 11], true, false);
+    const asym = resize('asym', c, [12, 10], false, false);
+    // Argmax over the 9x7 grid per channel, split into row and column, gathered back.
+    const heat = g.op('Sigmoid', 'heat', [half]);
+    const flat = g.op('Reshape', 'flat', [heat, g.ints('flatShape', [3], [1, -1, 4])]);
+    const argmax = g.op('ArgMax', 'argmax', [flat, g.ints('dim', [], [1])], {
+      output_type: { type: 'DT_INT32' },
+    });
+    const row = g.op('FloorDiv', 'row', [argmax, g.ints('width', [], [7])]);
+    const col = g.op('Sub', 'col', [argmax, g.op('Mul', 'rowStart', [row, g.ints('width2', [], [7])])]);
+    const flatInts = (name: string, v: string) =>
+      g.op('Reshape', name, [v, g.ints(`${name}/shape`, [1], [-1])]);
+    const where = g.op(
+      'Pack',
+      'where',
+      [g.ints('batch', [4], [0, 0, 0, 0]), flatInts('rowFlat', row), flatInts('colFlat', col)],
+      { axis: attr.int(1), N: attr.int(3) },
+    );
+    const index = g.op('ConcatV2', 'index', [
+      where,
+      g.ints('channel', [4, 1], [0, 1, 2, 3]),
+      g.ints('ax', [], [1]),
+    ]);
+    const peak = g.op('GatherNd', 'peak', [heat, index]);
+    const cells = g.op('GatherNd', 'cells', [half, where]);
+    // Negative integers: FloorDiv rounds towards -inf, Cast back to float.
+    const negative = g.op('FloorDiv', 'negative', [
+      g.op('Sub', 'shift', [argmax, g.ints('thirty', [], [30])]),
+      g.ints('four', [], [4]),
+    ]);
+    const negativeF = g.op('Cast', 'negativeF', [negative], {
+      SrcT: { type: 'DT_INT32' },
+      DstT: { type: 'DT_FLOAT' },
+    });
+    const floatFloor = g.op('FloorDiv', 'floatFloor', [c, g.floats('third', [], [0.3])]);
+    // Unpack / Pack / ExpandDims / Squeeze along different axes.
+    const [u0, u1] = [0, 1].map((i) =>
+      i === 0 ? g.op('Unpack', 'unpack', [cells], { axis: attr.int(1), num: attr.int(4) }) : 'unpack:1',
+    );
+    const repacked = g.op('Pack', 'repacked', [u1!, u0!], { axis: attr.int(0), N: attr.int(2) });
+    const expanded = g.op('ExpandDims', 'expanded', [repacked, g.ints('e', [], [-1])]);
+    const squeezed = g.op(
+      'Squeeze',
+      'squeezed',
+      [g.op('ExpandDims', 'e2', [expanded, g.ints('e0', [], [0])])],
+      {
+        squeeze_dims: attr.ints([0]),
+      },
+    );
+    const dist = g.op('Sqrt', 'dist', [
+      g.op('SquaredDifference', 'sq', [c, g.floats('mid', [4], [0.1, -0.2, 0.3, 0])]),
+    ]);
+    await expectParity(
+      g,
+      [1, 6, 5, 3],
+      [corners, asym, peak, negativeF, floatFloor, squeezed, dist],
+      1e-4,
+      [0, 255],
+    );
+  });
+
   it('names unconsumed nodes as outputs in graph order and sanitises names', async () => {
     const g = new TfGraphFixture();
     const x = g.placeholder('input/x', [1, 2, 2, 1]);
@@ -266,6 +340,19 @@ describe('op translation matches TF.js', () => {
       'Mean',
       '_FusedMatMul',
       'Identity',
+      'Cast',
+      'ExpandDims',
+      'Squeeze',
+      'Pack',
+      'Unpack',
+      'Sub',
+      'RealDiv',
+      'FloorDiv',
+      'SquaredDifference',
+      'Sqrt',
+      'ResizeBilinear',
+      'ArgMax',
+      'GatherNd',
     ]) {
       expect(ops).toContain(op);
     }

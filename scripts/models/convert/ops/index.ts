@@ -2,11 +2,14 @@
 // Const and Placeholder are handled by the graph converter itself.
 
 import { activationOps } from './activation.ts';
+import { castOps } from './cast.ts';
 import { convOps } from './conv.ts';
 import { elementwiseOps } from './elementwise.ts';
+import { gatherOps } from './gather.ts';
 import { matmulOps } from './matmul.ts';
 import { poolOps } from './pool.ts';
 import { reduceOps } from './reduce.ts';
+import { resizeOps } from './resize.ts';
 import { shapeOps } from './shape.ts';
 import type { Translator } from './types.ts';
 
@@ -18,6 +21,9 @@ const FAMILIES: readonly Readonly<Record<string, Translator>>[] = [
   shapeOps,
   reduceOps,
   matmulOps,
+  castOps,
+  gatherOps,
+  resizeOps,
 ];
 
 /** A fresh op table; throws when two families claim the same TF op. */

@@ -1,9 +1,10 @@
-// Layout-sensitive data movement: Identity, Reshape, ConcatV2, Pad/PadV2.
-// Reshape flattens in TF (NHWC) order, so an NCHW input is transposed back first; Concat and Pad
-// stay in NCHW with their axes / pads remapped.
+// Layout-sensitive data movement: Identity, Reshape, ConcatV2, Pad/PadV2, ExpandDims, Squeeze,
+// Pack, Unpack. Reshape flattens in TF (NHWC) order, so an NCHW input is transposed back first;
+// Concat and Pad stay in NCHW with their axes / pads remapped. The rank-changing ops (ExpandDims,
+// Squeeze, Pack, Unpack) work in TF order. All of them keep the input's dtype.
 
-import { attrString } from '../../tfjs/attrs.ts';
-import { constInts, type Layout } from '../graph-builder.ts';
+import { attrInt, attrInts, attrString } from '../../tfjs/attrs.ts';
+import { constInts, type GraphBuilder, type Layout, type TfValue } from '../graph-builder.ts';
 import { NHWC_TO_NCHW_AXIS, normalizeAxis, PERM_NHWC_TO_NCHW } from '../layout.ts';
 import { inputAt, UnsupportedOpError, type Translator } from './types.ts';
 
@@ -32,7 +33,7 @@ export const shapeOps: Readonly<Record<string, Translator>> = {
       [b.ref(x, 'tf'), b.addInt64Initializer(`${node.name}/shape`, shape)],
       node.name,
     );
-    return [b.value(out!, shape, 'tf')];
+    return [b.value(out!, shape, 'tf', x.dtype)];
   },
 
   ConcatV2: (ctx) => {
@@ -53,7 +54,7 @@ export const shapeOps: Readonly<Record<string, Translator>> = {
       node.name,
       { axis: onnxAxis },
     );
-    return [b.value(out!, shape, layout)];
+    return [b.value(out!, shape, layout, first.dtype)];
   },
 
   Pad: (ctx) => pad(ctx, 0),
@@ -63,7 +64,83 @@ export const shapeOps: Readonly<Record<string, Translator>> = {
       throw new UnsupportedOpError(ctx.node, 'PadV2 constant_values must be a constant');
     return pad(ctx, value);
   },
+
+  ExpandDims: (ctx) => {
+    const x = inputAt(ctx, 0);
+    const [axisValue] = constInts(ctx.inputs[1], `${ctx.node.name} dim`);
+    // TF allows axis in [-rank-1, rank]: counted on the output's rank.
+    const axis = normalizeAxis(axisValue ?? 0, x.shape.length + 1);
+    return [unsqueeze(ctx.builder, x, axis, ctx.node.name)];
+  },
+
+  Squeeze: (ctx) => {
+    const { builder: b, node } = ctx;
+    const x = inputAt(ctx, 0);
+    const listed = attrInts(node, 'squeeze_dims', []).map((a) => normalizeAxis(a, x.shape.length));
+    const axes = listed.length > 0 ? listed : [...x.shape.keys()].filter((a) => x.shape[a] === 1);
+    if (axes.some((a) => x.shape[a] !== 1))
+      throw new UnsupportedOpError(node, `cannot squeeze axes [${axes.join(',')}] of [${x.shape.join(',')}]`);
+    return [squeeze(b, x, axes, node.name)];
+  },
+
+  Pack: (ctx) => {
+    const { builder: b, node, inputs } = ctx;
+    const first = inputs[0];
+    if (!first) throw new UnsupportedOpError(node, 'Pack without inputs');
+    if (inputs.some((v) => v.shape.join() !== first.shape.join() || v.dtype !== first.dtype))
+      throw new UnsupportedOpError(node, 'Pack inputs differ in shape or dtype');
+    const axis = normalizeAxis(attrInt(node, 'axis', 0), first.shape.length + 1);
+    const parts = inputs.map((v, i) => b.ref(unsqueeze(b, v, axis, `${node.name}/expand_${i}`)));
+    const shape = [...first.shape];
+    shape.splice(axis, 0, inputs.length);
+    const [out] = b.addNode('Concat', parts, node.name, { axis });
+    return [b.value(out!, shape, 'tf', first.dtype)];
+  },
+
+  Unpack: (ctx) => {
+    const { builder: b, node } = ctx;
+    const x = inputAt(ctx, 0);
+    const axis = normalizeAxis(attrInt(node, 'axis', 0), x.shape.length);
+    const num = attrInt(node, 'num', x.shape[axis]);
+    if (num !== x.shape[axis]) throw new UnsupportedOpError(node, `num ${num} != dim ${x.shape[axis]}`);
+    if (num === 1) return [squeeze(b, x, [axis], node.name)];
+    const pieces = b.addNode(
+      'Split',
+      [b.ref(x, 'tf'), b.addInt64Initializer(`${node.name}/split`, new Array<number>(num).fill(1))],
+      `${node.name}/split`,
+      { axis },
+      num,
+    );
+    const pieceShape = x.shape.map((d, a) => (a === axis ? 1 : d));
+    return pieces.map((name, i) =>
+      squeeze(b, b.value(name, pieceShape, 'tf', x.dtype), [axis], `${node.name}/${i}`),
+    );
+  },
 };
+
+/** `x` with a 1 inserted at TF axis `axis` (ONNX Unsqueeze, opset 13 form). */
+function unsqueeze(b: GraphBuilder, x: TfValue, axis: number, nameBase: string): TfValue {
+  const shape = [...x.shape];
+  shape.splice(axis, 0, 1);
+  const [out] = b.addNode(
+    'Unsqueeze',
+    [b.ref(x, 'tf'), b.addInt64Initializer(`${nameBase}/axes`, [axis])],
+    nameBase,
+  );
+  return b.value(out!, shape, 'tf', x.dtype);
+}
+
+/** `x` without its TF axes `axes` (each of size 1). */
+function squeeze(b: GraphBuilder, x: TfValue, axes: readonly number[], nameBase: string): TfValue {
+  const sorted = [...axes].sort((p, q) => p - q);
+  const shape = x.shape.filter((_, a) => !sorted.includes(a));
+  const [out] = b.addNode(
+    'Squeeze',
+    [b.ref(x, 'tf'), b.addInt64Initializer(`${nameBase}/axes`, sorted)],
+    nameBase,
+  );
+  return b.value(out!, shape, 'tf', x.dtype);
+}
 
 function pad(ctx: Parameters<Translator>[0], constantValue: number): ReturnType<Translator> {
   const { builder: b, node } = ctx;
