@@ -23,6 +23,13 @@ const en = {
   E_MODEL_UNKNOWN: 'Model {name} is not listed in {path}. Run: npm run models',
   E_MODEL_CONVERT: 'Cannot convert model {name} to ONNX: {detail}',
   E_MODEL_INPUT: 'Model {name} needs input dims [{expected}], got [{actual}] ({actualLength} values)',
+  E_MODEL_SPEC: 'Model {path} cannot be used: {detail}',
+  E_MODEL_CALIBRATION:
+    'Calibration {path} cannot be used for model {name}: {detail}. Fit it with: npm run eval -- --write-calibration',
+  E_CACHE_MISSING:
+    'Face-crop cache {path} is missing or incomplete ({detail}). Build it with: callsentinel dataset',
+  E_EVAL_NO_FOLD_MODELS:
+    'Per-fold models are missing in {path} ({missing}), so no number would be held out. Train them (scripts/train/face-swap) or pass --allow-in-sample.',
   E_DATA_MISSING: 'Data folder not found: {path}. Set CALLSENTINEL_DATA or pass --data.',
   E_INTERNAL: 'Internal error: {detail}',
   'verdict.likely_real': 'Likely real',
@@ -33,6 +40,10 @@ const en = {
   'reason.no-detector': 'No detector has judged this face yet, so no verdict can be given.',
   'reason.face-too-small': 'The face is too small to judge (median {sizePx} px).',
   'reason.too-little-face': 'Too little usable face was seen ({seconds} s).',
+  'reason.face-swap-artifacts': 'The face-swap detector found traces of a swapped face.',
+  'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
+  'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
+  'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -55,6 +66,12 @@ const zhCN: Record<MessageKey, string> = {
   E_MODEL_UNKNOWN: '模型 {name} 未列在 {path} 中。请运行：npm run models',
   E_MODEL_CONVERT: '无法将模型 {name} 转换为 ONNX：{detail}',
   E_MODEL_INPUT: '模型 {name} 的输入维度应为 [{expected}]，实际为 [{actual}]（{actualLength} 个值）',
+  E_MODEL_SPEC: '模型 {path} 无法使用：{detail}',
+  E_MODEL_CALIBRATION:
+    '校准文件 {path} 不能用于模型 {name}：{detail}。请运行：npm run eval -- --write-calibration',
+  E_CACHE_MISSING: '人脸裁剪缓存 {path} 不存在或不完整（{detail}）。请先运行：callsentinel dataset',
+  E_EVAL_NO_FOLD_MODELS:
+    '{path} 中缺少分折模型（{missing}），因此没有任何结果是留出数据上的。请先训练（scripts/train/face-swap），或加上 --allow-in-sample。',
   E_DATA_MISSING: '找不到数据文件夹：{path}。请设置 CALLSENTINEL_DATA 或使用 --data。',
   E_INTERNAL: '内部错误：{detail}',
   'verdict.likely_real': '可能为真人',
@@ -65,6 +82,10 @@ const zhCN: Record<MessageKey, string> = {
   'reason.no-detector': '尚无检测器判断此人脸，因此无法给出结论。',
   'reason.face-too-small': '人脸太小，无法判断（中位尺寸 {sizePx} 像素）。',
   'reason.too-little-face': '可用的人脸画面太少（{seconds} 秒）。',
+  'reason.face-swap-artifacts': '换脸检测器发现了换脸痕迹。',
+  'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
+  'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
+  'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };

@@ -1,9 +1,11 @@
-// Turns what was observed of the primary face into one of four verdicts. Until detector
-// signals exist (see the issues on fusion), a face that was seen well enough still gets
-// `not_verified`, with the reason that no detector judged it: the tool never claims "real"
-// without evidence.
+// Turns what was observed of the primary face into one of four verdicts. A face that was not
+// seen well enough, or that no detector could judge, gets `not_verified` with the reason: the
+// tool never claims "real" without evidence. First rule: the confidence-weighted mean of the
+// judging signals' calibrated scores, against thresholds fitted with their calibration
+// (≤ 5 % false alarms on the training folds for `suspicious`, ≤ 1 % for `likely_fake`).
 
-import type { SignalObservation } from '../signals/types.ts';
+import type { OperatingPoint, SignalObservation } from '../signals/types.ts';
+import { DEFAULT_FALSE_ALARM_TARGETS, thresholdAt, type FalseAlarmTargets } from './calibration.ts';
 
 export type Verdict = 'likely_real' | 'suspicious' | 'likely_fake' | 'not_verified';
 
@@ -24,12 +26,30 @@ export interface VerdictThresholds {
   likelyFakeScore: number;
 }
 
+/** Score thresholds apply only while no judging signal brings calibrated ones. */
 export const DEFAULT_VERDICT_THRESHOLDS: Readonly<VerdictThresholds> = Object.freeze({
   minJudgeableFacePx: 64,
   minUsableFaceSec: 3,
   suspiciousScore: 0.5,
   likelyFakeScore: 0.8,
 });
+
+/**
+ * Verdict thresholds from the signals' calibrations for the targeted false-alarm rates: each
+ * signal's operating point for the rate, the strictest (highest) across signals, so fusing a
+ * signal never raises another's false-alarm rate above its target. With none, `base` stays.
+ */
+export function thresholdsFromCalibration(
+  calibrated: ReadonlyArray<readonly OperatingPoint[] | null>,
+  targets: Readonly<FalseAlarmTargets> = DEFAULT_FALSE_ALARM_TARGETS,
+  base: Readonly<VerdictThresholds> = DEFAULT_VERDICT_THRESHOLDS,
+): VerdictThresholds {
+  const list = calibrated.filter((p): p is readonly OperatingPoint[] => p !== null && p.length > 0);
+  if (list.length === 0) return { ...base };
+  const suspiciousScore = Math.max(...list.map((p) => thresholdAt(p, targets.suspicious)));
+  const likelyFakeScore = Math.max(...list.map((p) => thresholdAt(p, targets.likelyFake)));
+  return { ...base, suspiciousScore, likelyFakeScore: Math.max(suspiciousScore, likelyFakeScore) };
+}
 
 export interface PrimaryFaceEvidence {
   trackId: number;
@@ -55,11 +75,11 @@ export function decideVerdict(
   input: VerdictInput,
   thresholds: VerdictThresholds = DEFAULT_VERDICT_THRESHOLDS,
 ): VerdictResult {
-  const notVerified = (reason: VerdictReason): VerdictResult => ({
+  const notVerified = (...reasons: VerdictReason[]): VerdictResult => ({
     verdict: 'not_verified',
     score: null,
     confidence: 0,
-    reasons: [reason],
+    reasons,
   });
   const { primary } = input;
   if (!primary) return notVerified({ key: 'reason.no-face' });
@@ -75,9 +95,14 @@ export function decideVerdict(
       params: { seconds: primary.usableFaceSec.toFixed(1) },
     });
   }
-  const judged = input.observations.filter((o) => o.trackId === primary.trackId && o.score !== null);
-  if (judged.length === 0) return notVerified({ key: 'reason.no-detector' });
-  // First rule, until fitted fusion exists: the confidence-weighted mean of the signal scores.
+  const about = input.observations.filter((o) => o.trackId === primary.trackId);
+  const judged = about.filter((o) => o.status === 'ok' && o.score !== null);
+  if (judged.length === 0) {
+    // Say why each signal could not judge (too few frames, a failed detector), after the cause.
+    const why = [...new Set(about.map((o) => o.reasonKey))].map((key) => ({ key }));
+    return notVerified({ key: 'reason.no-detector' }, ...why);
+  }
+  // The confidence-weighted mean of the judging signals' calibrated scores.
   let weight = 0;
   let sum = 0;
   for (const o of judged) {

@@ -1,5 +1,8 @@
-// The vendor model manifest (models/vendor/manifest.json), written by scripts/models at install
-// time and read by ModelStore. Plain JSON data: what each .onnx is, where it came from, its I/O.
+// The two model manifests ModelStore reads. Plain JSON data: what each .onnx is, where it came
+// from, its I/O.
+// - models/vendor/manifest.json: third-party models, written by scripts/models at install time.
+// - models/manifest.json: the models this project trains (committed with them), written by
+//   `npm run models:register` from the ONNX file itself.
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -63,6 +66,43 @@ export interface ModelManifest {
   readonly models: readonly ManifestModel[];
 }
 
+/** What running a model needs to know: its name and its input and output tensors. */
+export interface ModelSpec {
+  readonly name: string;
+  readonly input: ManifestTensor;
+  readonly outputs: readonly ManifestTensor[];
+}
+
+export const TRAINED_MANIFEST_SCHEMA_VERSION = 1;
+
+export interface TrainedManifestInput extends ManifestTensor {
+  readonly layout: 'NHWC';
+  readonly range: string;
+  readonly valueRange: readonly [number, number];
+}
+
+/** One model this project trained (models/manifest.json). */
+export interface TrainedModel {
+  readonly name: string;
+  /** File name inside models/. */
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly input: TrainedManifestInput;
+  readonly outputs: readonly ManifestTensor[];
+  /** Model card (data, folds, metrics, command), a file name inside models/. */
+  readonly card: string;
+  /** Calibration fitted by `callsentinel eval --write-calibration`, a file name inside models/. */
+  readonly calibration?: string;
+  readonly licence: string;
+  readonly purpose: string;
+}
+
+export interface TrainedModelManifest {
+  readonly schemaVersion: typeof TRAINED_MANIFEST_SCHEMA_VERSION;
+  readonly models: readonly TrainedModel[];
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -73,6 +113,10 @@ function isDims(value: unknown): value is number[] {
 
 function isTensor(value: unknown): boolean {
   return isRecord(value) && typeof value.name === 'string' && isDims(value.dims);
+}
+
+function isPlainFileName(value: unknown): boolean {
+  return typeof value === 'string' && !value.includes('/') && !value.includes('\\') && !value.startsWith('.');
 }
 
 /** Parse and check the manifest's shape; returns a reason string when it is not valid. */
@@ -98,10 +142,37 @@ export function parseManifest(text: string): ModelManifest | string {
     ) {
       return `models[${i}] lacks name, file or sha256`;
     }
-    if (m.file.includes('/') || m.file.includes('\\') || m.file.startsWith('.'))
-      return `models[${i}].file must be a plain file name`;
+    if (!isPlainFileName(m.file)) return `models[${i}].file must be a plain file name`;
     if (!isTensor(m.input) || !Array.isArray(m.outputs) || !m.outputs.every(isTensor))
       return `models[${i}] has invalid input/outputs`;
   }
   return json as unknown as ModelManifest;
+}
+
+/** Parse and check models/manifest.json (our trained models); a reason string when invalid. */
+export function parseTrainedManifest(text: string): TrainedModelManifest | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  if (!isRecord(json)) return 'not an object';
+  if (json.schemaVersion !== TRAINED_MANIFEST_SCHEMA_VERSION)
+    return `schemaVersion ${String(json.schemaVersion)}, expected ${TRAINED_MANIFEST_SCHEMA_VERSION}`;
+  if (!Array.isArray(json.models)) return 'models is not a list';
+  const names = new Set<string>();
+  for (const [i, m] of json.models.entries()) {
+    if (!isRecord(m) || typeof m.name !== 'string' || !/^[0-9a-f]{64}$/.test(String(m.sha256)))
+      return `models[${i}] lacks name or sha256`;
+    if (names.has(m.name)) return `models[${i}]: ${m.name} is listed twice`;
+    names.add(m.name);
+    if (!isPlainFileName(m.file) || !isPlainFileName(m.card))
+      return `models[${i}].file and .card must be plain file names`;
+    if (m.calibration !== undefined && !isPlainFileName(m.calibration))
+      return `models[${i}].calibration must be a plain file name`;
+    if (!isTensor(m.input) || !Array.isArray(m.outputs) || !m.outputs.every(isTensor))
+      return `models[${i}] has invalid input/outputs`;
+  }
+  return json as unknown as TrainedModelManifest;
 }

@@ -3,7 +3,7 @@
 
 import * as ort from 'onnxruntime-node';
 import { CallSentinelError } from '../core/errors.ts';
-import type { ManifestModel } from './manifest.ts';
+import type { ManifestTensor, ModelSpec } from './manifest.ts';
 
 export interface TensorData {
   readonly data: Float32Array;
@@ -42,14 +42,48 @@ function sameDims(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** Create a session from verified model bytes. */
+/**
+ * The spec a model file declares itself: its first input and all outputs, with a symbolic
+ * (dynamic) batch dimension fixed at 1. Used for models outside the manifests (evaluation's
+ * per-fold models), whose I/O is whatever the trainer exported.
+ */
+export function specFromSession(path: string, session: ort.InferenceSession): ModelSpec {
+  const tensor = (m: ort.InferenceSession.ValueMetadata, what: string): ManifestTensor => {
+    if (!m.isTensor || m.shape.length === 0)
+      throw new CallSentinelError('E_MODEL_SPEC', { path, detail: `${what} ${m.name} has no tensor shape` });
+    const dims = m.shape.map((d, i) => (typeof d === 'number' && d > 0 ? d : i === 0 ? 1 : NaN));
+    if (dims.some((d) => Number.isNaN(d)))
+      throw new CallSentinelError('E_MODEL_SPEC', {
+        path,
+        detail: `${what} ${m.name} has a dynamic dimension besides the batch (${m.shape.join(',')})`,
+      });
+    return { name: m.name, dims };
+  };
+  if (session.inputMetadata.length !== 1)
+    throw new CallSentinelError('E_MODEL_SPEC', { path, detail: 'it must have exactly one input' });
+  return {
+    name: path,
+    input: tensor(session.inputMetadata[0]!, 'input'),
+    outputs: session.outputMetadata.map((m) => tensor(m, 'output')),
+  };
+}
+
+/** Create a session from verified model bytes; `entry` a name: take the spec from the file itself. */
 export async function createOnnxModel(
-  entry: ManifestModel,
+  entry: ModelSpec | string,
   bytes: Uint8Array,
   sha256: string,
   settings: SessionSettings,
 ): Promise<OnnxModel> {
   const session = await ort.InferenceSession.create(bytes, sessionOptions(settings));
+  if (typeof entry === 'string') {
+    try {
+      entry = specFromSession(entry, session);
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+  }
   const inputName = entry.input.name;
   const inputDims = Object.freeze([...entry.input.dims]);
   const outputNames = Object.freeze(entry.outputs.map((o) => o.name));

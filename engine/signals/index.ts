@@ -16,4 +16,5 @@ export type {
   SignalObservation,
   FrameBundle,
   SignalStatus,
+  OperatingPoint,
 } from './types.ts';

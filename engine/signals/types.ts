@@ -38,9 +38,24 @@ export interface SignalContext {
   models: ModelStore;
 }
 
+/**
+ * A calibrated score from which at most `falseAlarmRate` of the genuine items a signal was
+ * calibrated on score at or above it (fitted on training folds only).
+ */
+export interface OperatingPoint {
+  falseAlarmRate: number;
+  threshold: number;
+}
+
 export interface SignalInstance {
+  /**
+   * Operating points fitted with the signal's calibration; fusion sets its verdict thresholds
+   * from these for the false-alarm rate it targets. Absent: fusion's default thresholds.
+   */
+  readonly operatingPoints?: readonly OperatingPoint[];
+  /** Sliding-window observations (the timeline) for what this frame added. */
   update(frame: FrameBundle): Promise<SignalObservation[]>;
-  /** Observations for everything still buffered (end of input). */
+  /** One observation per track over everything it saw (end of input; what the verdict uses). */
   flush(): Promise<SignalObservation[]>;
   /** A track ended: drop its state. */
   reset(trackId: number): void;

@@ -6,11 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallSentinelError } from '../../../engine/core/errors.ts';
 import {
   defaultModelsDir,
+  defaultTrainedModelsDir,
   ModelStore,
   type ManifestModel,
   type ModelManifest,
 } from '../../../engine/runtime/index.ts';
 import { TINY_INPUT_DIMS, tinyOnnxModel } from '../../support/tiny-onnx.ts';
+import { writeStandInModelsDir } from '../../support/stand-in-face-swap.ts';
 
 const BYTES = tinyOnnxModel();
 const SHA = createHash('sha256').update(BYTES).digest('hex');
@@ -135,9 +137,51 @@ describe('ModelStore', () => {
     expect(await codeOf(model.run(new Float32Array(11), [1, 2, 2, 3]))).toBe('E_MODEL_INPUT');
   });
 
-  it('defaults to <repo>/models/vendor and two threads', () => {
+  it('loads our trained models from their own manifest, sha256-checked', async () => {
+    const trained = join(dir, 'trained');
+    const { sha256 } = writeStandInModelsDir(trained);
+    const both = new ModelStore({ modelsDir: dir, trainedModelsDir: trained, threads: 1 });
+    try {
+      const model = await both.load('face-swap');
+      expect(model).toMatchObject({
+        sha256,
+        inputName: 'input',
+        inputDims: [1, 16, 16, 3],
+        outputNames: ['score'],
+      });
+      const out = await model.run(new Float32Array(16 * 16 * 3).fill(0.5), [1, 16, 16, 3]);
+      expect(out.score!.data[0]).toBeCloseTo(0.5, 6);
+      expect((await both.trainedModel('face-swap')).calibration).toBe('face-swap.calibration.json');
+      expect(await codeOf(both.trainedModel('nope'))).toBe('E_MODEL_UNKNOWN');
+      // Vendor names still come from the vendor manifest.
+      expect((await both.load('tiny')).name).toBe('tiny');
+      await both.dispose();
+      writeFileSync(join(trained, 'face-swap.onnx'), Buffer.concat([BYTES, Buffer.of(1)]));
+      expect(await codeOf(both.load('face-swap'))).toBe('E_MODEL_CHECKSUM');
+    } finally {
+      await both.dispose();
+    }
+  });
+
+  it('loads a model file outside the manifests with the spec it declares', async () => {
+    const trained = join(dir, 'trained');
+    const { sha256 } = writeStandInModelsDir(trained);
+    const model = await store.loadFile(join(trained, 'face-swap.onnx'));
+    expect(model).toMatchObject({
+      sha256,
+      inputName: 'input',
+      inputDims: [1, 16, 16, 3],
+      outputNames: ['score'],
+    });
+    expect(await store.loadFile(join(trained, 'face-swap.onnx'))).toBe(model);
+    expect(await codeOf(store.loadFile(join(trained, 'missing.onnx')))).toBe('E_MODEL_MISSING');
+  });
+
+  it('defaults to <repo>/models/vendor, <repo>/models and two threads', () => {
     const fresh = new ModelStore();
     expect(fresh.modelsDir).toBe(defaultModelsDir());
+    expect(fresh.trainedModelsDir).toBe(defaultTrainedModelsDir());
+    expect(fresh.trainedModelsDir.replace(/\\/g, '/')).toMatch(/\/models$/);
     expect(fresh.modelsDir.replace(/\\/g, '/')).toMatch(/\/models\/vendor$/);
     expect(fresh.threads).toBe(2);
     expect(() => new ModelStore({ threads: 0 })).toThrow(CallSentinelError);
