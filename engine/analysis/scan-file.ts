@@ -6,11 +6,15 @@ import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { median } from '../core/stats.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceConfig, type FrameFaces } from '../face/index.ts';
 import { isUsableFace } from '../face/quality.ts';
-import { decideVerdict, type VerdictReason } from '../fusion/verdict.ts';
+import type { FalseAlarmTargets } from '../fusion/calibration.ts';
+import { decideVerdict, thresholdsFromCalibration, type VerdictReason } from '../fusion/verdict.ts';
 import { probeMedia, readFrames, resolveFfmpeg } from '../media/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import type { ScanFace, ScanResult, ScanTimelineEntry } from './scan-result.ts';
+import { BUILT_IN_SIGNALS } from '../signals/index.ts';
+import type { SignalDefinition, SignalObservation } from '../signals/types.ts';
+import type { ScanFace, ScanResult, ScanSignal, ScanTimelineEntry } from './scan-result.ts';
 import { SCAN_RESULT_SCHEMA_VERSION } from './scan-result.ts';
+import { SignalRunner, type SignalConfigs, type SignalRunResult } from './signal-runner.ts';
 
 export interface ScanProgress {
   frames: number;
@@ -25,6 +29,12 @@ export interface ScanOptions {
   sampleFps?: number;
   lang?: Lang;
   faceConfig?: Partial<FaceConfig>;
+  /** The detector signals to run (default: every built-in signal). */
+  signals?: readonly SignalDefinition[];
+  /** Partial config per signal id. */
+  signalConfig?: SignalConfigs;
+  /** False-alarm rates the verdict thresholds are chosen for (default 5 % suspicious, 1 % likely fake). */
+  falseAlarmTargets?: FalseAlarmTargets;
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
   /** Called with each analysed frame's faces (the benchmark and tests look inside). */
@@ -42,7 +52,30 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
   const info = await probeMedia(path);
   const hashing = sha256File(path);
   const tracker = await createFaceTracker(options.models, options.faceConfig);
+  const runner = await SignalRunner.start(
+    options.signals ?? BUILT_IN_SIGNALS,
+    options.models,
+    options.signalConfig,
+  );
+  try {
+    return await analyse(path, options, { started, lang, ffmpeg, info, hashing, tracker, runner });
+  } finally {
+    await runner.dispose();
+  }
+}
 
+interface ScanSetup {
+  started: number;
+  lang: Lang;
+  ffmpeg: ReturnType<typeof resolveFfmpeg>;
+  info: Awaited<ReturnType<typeof probeMedia>>;
+  hashing: Promise<string>;
+  tracker: Awaited<ReturnType<typeof createFaceTracker>>;
+  runner: SignalRunner;
+}
+
+async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Promise<ScanResult> {
+  const { started, lang, ffmpeg, info, hashing, tracker, runner } = setup;
   const tallies = new Map<number, TrackTally>();
   const facesPerSecond = new Map<number, number>();
   const frameTimes: number[] = [];
@@ -53,6 +86,14 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     signal: options.signal,
   })) {
     const result = await tracker.process(frame);
+    await runner.update({
+      frameIndex: frame.index,
+      timeSec: frame.timeSec,
+      width: frame.width,
+      height: frame.height,
+      data: frame.data,
+      faces: result.faces,
+    });
     framesAnalyzed++;
     frameTimes.push(frame.timeSec);
     const second = Math.floor(frame.timeSec);
@@ -66,20 +107,28 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     options.onProgress?.({ frames: framesAnalyzed, timeSec: frame.timeSec, durationSec: info.durationSec });
   }
   if (framesAnalyzed === 0) throw new Error(`no frames were decoded from ${path}`);
+  await runner.flush();
+  const signalResults = runner.results();
 
   const summaries = tracker.summaries();
   const primaryTrackId = choosePrimaryTrack(summaries);
   const primary = summaries.find((s) => s.trackId === primaryTrackId) ?? null;
   const frameIntervalSec = estimateFrameInterval(frameTimes);
-  const verdict = decideVerdict({
-    primary: primary && {
-      trackId: primary.trackId,
-      medianFaceSizePx: primary.medianFaceSizePx,
-      usableFaceSec: (tallies.get(primary.trackId)?.usableFrames ?? 0) * frameIntervalSec,
+  const verdict = decideVerdict(
+    {
+      primary: primary && {
+        trackId: primary.trackId,
+        medianFaceSizePx: primary.medianFaceSizePx,
+        usableFaceSec: (tallies.get(primary.trackId)?.usableFrames ?? 0) * frameIntervalSec,
+      },
+      isStillImage: info.isStillImage,
+      observations: signalResults.flatMap((r) => trackObservations(r, primaryTrackId)),
     },
-    isStillImage: info.isStillImage,
-    observations: [],
-  });
+    thresholdsFromCalibration(
+      signalResults.map((r) => r.operatingPoints),
+      options.falseAlarmTargets,
+    ),
+  );
 
   const lastTime = frameTimes[frameTimes.length - 1] ?? 0;
   const durationSec = info.isStillImage ? 0 : Math.max(lastTime + frameIntervalSec, 0);
@@ -93,9 +142,10 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     yawMinDeg: round(s.yawMinDeg, 1),
     yawMaxDeg: round(s.yawMaxDeg, 1),
   }));
+  const timelineScores = slidingScores(signalResults, primaryTrackId);
   const timeline: ScanTimelineEntry[] = [];
   for (let t = 0; t <= Math.floor(lastTime); t++)
-    timeline.push({ t, score: null, faces: facesPerSecond.get(t) ?? 0 });
+    timeline.push({ t, score: timelineScores.get(t) ?? null, faces: facesPerSecond.get(t) ?? 0 });
 
   const sha256 = await hashing;
   const wallSec = (performance.now() - started) / 1000;
@@ -111,7 +161,7 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     confidence: verdict.confidence,
     primaryTrackId,
     reasons: verdict.reasons.map((r) => localizeReason(r, lang)),
-    signals: {},
+    signals: Object.fromEntries(signalResults.map((r) => [r.id, scanSignal(r, primaryTrackId)])),
     faces,
     timeline,
     media: {
@@ -123,6 +173,82 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
     },
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source },
   };
+}
+
+/** A signal's observations of the primary track for the verdict; a failed signal counts as degraded. */
+function trackObservations(r: SignalRunResult, trackId: number | null): SignalObservation[] {
+  if (trackId === null) return [];
+  const mine = r.tracks.filter((o) => o.trackId === trackId);
+  if (mine.length > 0 || r.error === null) return mine;
+  return [
+    {
+      signalId: r.id,
+      trackId,
+      startSec: 0,
+      endSec: 0,
+      score: null,
+      confidence: 0,
+      status: 'degraded',
+      reasonKey: 'reason.signal-failed',
+    },
+  ];
+}
+
+/** `signals[id]` of the scan result: what the signal concluded about the primary face. */
+function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
+  const o = trackObservations(r, trackId)[0];
+  if (o)
+    return {
+      score: roundOrNull(o.score),
+      confidence: round(o.confidence, 3),
+      status: o.status,
+      reason: o.reasonKey,
+    };
+  if (r.error !== null)
+    return { score: null, confidence: 0, status: 'degraded', reason: 'reason.signal-failed' };
+  return {
+    score: null,
+    confidence: 0,
+    status: 'insufficient-data',
+    reason: trackId === null ? 'reason.no-face' : 'reason.too-little-face',
+  };
+}
+
+/**
+ * Timeline score per second: the confidence-weighted mean of the signals' sliding-window scores
+ * of the primary face whose window ends in that second (last one per signal).
+ */
+function slidingScores(results: readonly SignalRunResult[], trackId: number | null): Map<number, number> {
+  const perSecond = new Map<number, Map<string, SignalObservation>>();
+  if (trackId === null) return new Map();
+  for (const r of results) {
+    for (const o of r.windows) {
+      if (o.trackId !== trackId || o.status !== 'ok' || o.score === null) continue;
+      const second = Math.floor(o.endSec);
+      const slot = perSecond.get(second) ?? new Map<string, SignalObservation>();
+      slot.set(o.signalId, o);
+      perSecond.set(second, slot);
+    }
+  }
+  const scores = new Map<number, number>();
+  for (const [second, slot] of perSecond) {
+    let weight = 0;
+    let sum = 0;
+    for (const o of slot.values()) {
+      weight += o.confidence;
+      sum += o.confidence * o.score!;
+    }
+    const all = [...slot.values()];
+    scores.set(
+      second,
+      round(weight > 0 ? sum / weight : all.reduce((a, o) => a + o.score!, 0) / all.length, 3),
+    );
+  }
+  return scores;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value, 4);
 }
 
 function localizeReason(reason: VerdictReason, lang: Lang): { code: string; message: string } {

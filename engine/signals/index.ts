@@ -1,10 +1,11 @@
 // Every signal the engine knows, one line each. Adding a signal = one folder under
 // engine/signals/<id>/, one line here, one page in docs/signals/, one fixture test.
 
+import { faceSwapSignal } from './face-swap/index.ts';
 import { SignalRegistry } from './registry.ts';
 import type { SignalDefinition } from './types.ts';
 
-export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [];
+export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [faceSwapSignal];
 
 export function createSignalRegistry(): SignalRegistry {
   return new SignalRegistry(BUILT_IN_SIGNALS);

@@ -61,9 +61,20 @@ describe('scan --json', () => {
     const primary = r.faces.find((f: { primary: boolean }) => f.primary);
     expect(primary.id).toBe(r.primaryTrackId);
     expect(primary.medianFaceSizePx).toBeGreaterThan(150);
-    // No detector exists yet: the verdict says so instead of guessing.
-    expect(r.verdict).toBe('not_verified');
-    expect(r.reasons.map((x: { code: string }) => x.code)).toEqual(['reason.no-detector']);
+    // Every built-in signal reports on the primary face; while none could judge it (e.g. no
+    // trained model installed), the verdict says so instead of guessing.
+    expect(Object.keys(r.signals)).toContain('face-swap');
+    const statuses = Object.values(r.signals).map((x) => (x as { status: string }).status);
+    for (const status of statuses) expect(['ok', 'insufficient-data', 'degraded']).toContain(status);
+    if (statuses.includes('ok')) {
+      expect(['likely_real', 'suspicious', 'likely_fake']).toContain(r.verdict);
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      expect(r.timeline.at(-1).score).not.toBeNull();
+    } else {
+      expect(r.verdict).toBe('not_verified');
+      expect(r.reasons[0].code).toBe('reason.no-detector');
+    }
   });
 
   it('respects --max-seconds and --sample-fps, and speaks Chinese with --lang zh-CN', async () => {
