@@ -16,6 +16,9 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_CACHE_MISSING',
   'E_EVAL_NO_FOLD_MODELS',
   'E_FFMPEG_PATH_INVALID',
+  'E_LOG_UNREADABLE',
+  'E_OUTPUT_UNWRITABLE',
+  'E_CHROMIUM_MISSING',
 ]);
 
 export class CallSentinelError extends Error {

@@ -48,7 +48,9 @@ export interface VerdictUpdated extends EventBase {
 export interface Keyframe extends EventBase {
   type: 'keyframe';
   trackId: number | null;
+  /** Why this picture was kept: a catalogue key (`keyframe.highest-score`, …) or the bare suffix of one (`highest-score`). */
   why: string;
+  /** The judged face in the JPEG's own pixels (top-left origin), drawn over the picture in the report. */
   boxPx: { x: number; y: number; width: number; height: number } | null;
   /** Small JPEG, base64, so the log alone can rebuild the report. */
   jpegBase64: string;

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-io.ts';
 import { benchCommand } from './bench.ts';
+import { reportCommand } from './report.ts';
 import { scanCommand } from './scan.ts';
 import { verifyLogCommand } from './verify-log.ts';
 
-export const COMMANDS: readonly CliCommand[] = [scanCommand, benchCommand, verifyLogCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, benchCommand, verifyLogCommand, reportCommand];
