@@ -49,6 +49,25 @@ const en = {
   'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
   'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
+  // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker).
+  'reason.pulse-present':
+    "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
+  'reason.pulse-none':
+    'No clear pulse was found in the skin of the face (a photo, a screen or a synthetic face has none; dim or heavily compressed video can hide it too).',
+  'reason.pulse-incoherent': 'The forehead and the cheeks show different pulses, which a live face does not.',
+  'reason.pulse-window-filling': 'The pulse check needs more seconds of steady face video.',
+  'reason.pulse-face-moving': 'The face moved too much for the pulse check.',
+  'reason.blink-normal': 'The face blinks normally. This alone does not prove the face is real.',
+  'reason.blink-none': 'The face did not blink for an unusually long time.',
+  'reason.blink-odd': 'The blinks look unnatural (one eye at a time, or faster than an eyelid moves).',
+  'reason.blink-watching': 'The blink check needs more video of the open eyes.',
+  'reason.jitter-high': "The face's landmarks jitter while the head is still, as a swapped face's do.",
+  'reason.jitter-normal': 'The face stays steady while the head is still.',
+  'reason.jitter-not-still': 'The head was not still long enough for the jitter check.',
+  'reason.boundary-flicker-high':
+    'The edge of the face flickers more than its inside, as a pasted-in face does.',
+  'reason.boundary-flicker-normal': 'The edge of the face is as steady as its inside.',
+  'reason.boundary-flicker-too-short': 'The head was not still long enough for the face-edge check.',
   // The call report (engine/evidence/report), rendered from an evidence log.
   'report.doc-title': 'CallSentinel report {session}',
   'report.title': 'Video call check: report',
@@ -228,6 +247,23 @@ const zhCN: Record<MessageKey, string> = {
   'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
   'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
+  'reason.pulse-present':
+    '在面部皮肤中检测到脉搏。仅凭这一点不能证明人脸是真的：实时换脸会带有操控者本人的脉搏。',
+  'reason.pulse-none':
+    '面部皮肤中没有检测到清晰的脉搏（照片、屏幕翻拍或合成的人脸没有脉搏；光线暗或压缩严重的视频也可能检测不到）。',
+  'reason.pulse-incoherent': '额头与两颊显示的脉搏不一致，真实的活人不会这样。',
+  'reason.pulse-window-filling': '脉搏检测还需要更多秒稳定的人脸画面。',
+  'reason.pulse-face-moving': '人脸移动过多，无法进行脉搏检测。',
+  'reason.blink-normal': '人脸眨眼正常。仅凭这一点不能证明人脸是真的。',
+  'reason.blink-none': '人脸在异常长的时间内没有眨眼。',
+  'reason.blink-odd': '眨眼看起来不自然（两眼不同步，或快于眼睑能达到的速度）。',
+  'reason.blink-watching': '眨眼检测还需要更多睁眼的画面。',
+  'reason.jitter-high': '头部静止时，人脸特征点仍在抖动，这是换脸画面的特征。',
+  'reason.jitter-normal': '头部静止时，人脸保持稳定。',
+  'reason.jitter-not-still': '头部静止的时间不够长，无法进行抖动检测。',
+  'reason.boundary-flicker-high': '人脸边缘比脸部内部闪烁得更厉害，这是贴上去的人脸的特征。',
+  'reason.boundary-flicker-normal': '人脸边缘与脸部内部同样稳定。',
+  'reason.boundary-flicker-too-short': '头部静止的时间不够长，无法进行人脸边缘检测。',
   'report.doc-title': 'CallSentinel 报告 {session}',
   'report.title': '视频通话核验报告',
   'report.intro':

@@ -1,0 +1,68 @@
+// From a track's blink statistics to the signal's score. One-sided like the pulse: a face that
+// never blinks (a photo, a frozen or replayed face) or blinks implausibly (one eye only, a
+// one-frame flicker) pushes the score up; normal blinking only brings it to `neutralScore`, with
+// reduced weight, because a live face swap passes the driver's own blinks through.
+
+import type { MessageKey } from '../../core/messages.ts';
+import { ramp } from '../common/config.ts';
+import type { BlinkConfig } from './config.ts';
+
+/** Every reason the blink signal gives (message-catalogue keys, checked by the compiler). */
+export const BLINK_REASON_KEYS = [
+  'reason.blink-normal',
+  'reason.blink-none',
+  'reason.blink-odd',
+  'reason.blink-watching',
+] as const satisfies readonly MessageKey[];
+
+export type BlinkReasonKey = 'reason.blink-normal' | 'reason.blink-none' | 'reason.blink-odd';
+
+export interface BlinkSummary {
+  /** Seconds during which both eyes were measurable. */
+  observedSec: number;
+  blinks: number;
+  implausible: number;
+  /** Longest stretch of measurable eyes without any eye-closure event, seconds. */
+  longestBlinkFreeSec: number;
+}
+
+export interface BlinkVerdict {
+  score: number;
+  /** 0..1: how strongly the blinking looks wrong. */
+  oddness: number;
+  weight: number;
+  reasonKey: BlinkReasonKey;
+}
+
+/** null while too little was seen to judge (no event yet and under `minObservedSec`). */
+export function scoreBlinks(
+  s: BlinkSummary,
+  c: Pick<
+    BlinkConfig,
+    | 'minObservedSec'
+    | 'noBlinkSec'
+    | 'noBlinkFullSec'
+    | 'minImplausibleEvents'
+    | 'implausibleShareLow'
+    | 'implausibleShareHigh'
+    | 'neutralScore'
+    | 'maxScore'
+    | 'normalBlinkWeight'
+  >,
+): BlinkVerdict | null {
+  const events = s.blinks + s.implausible;
+  if (events === 0 && s.observedSec < c.minObservedSec) return null;
+  const never = ramp(s.longestBlinkFreeSec, c.noBlinkSec, c.noBlinkFullSec);
+  const odd =
+    s.implausible >= c.minImplausibleEvents
+      ? ramp(s.implausible / events, c.implausibleShareLow, c.implausibleShareHigh)
+      : 0;
+  const oddness = Math.max(never, odd);
+  return {
+    score: c.neutralScore + (c.maxScore - c.neutralScore) * oddness,
+    oddness,
+    weight: 1 - (1 - oddness) * (1 - c.normalBlinkWeight),
+    reasonKey:
+      oddness === 0 ? 'reason.blink-normal' : never >= odd ? 'reason.blink-none' : 'reason.blink-odd',
+  };
+}

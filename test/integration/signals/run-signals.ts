@@ -1,0 +1,63 @@
+// Runs the real face pipeline (ffmpeg decode, BlazeFace, FaceMesh) over a clip and feeds every
+// frame to a set of signals, the way the engine does; keeps every observation, and the time each
+// signal spent per frame.
+
+import { createFaceTracker } from '../../../engine/face/index.ts';
+import { readFrames, type ReadFramesOptions } from '../../../engine/media/index.ts';
+import type { ModelStore } from '../../../engine/runtime/index.ts';
+import type { SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
+
+export interface SignalRun {
+  frames: number;
+  framesWithFace: number;
+  /** Per signal id: every timeline observation, in order. */
+  timeline: Record<string, SignalObservation[]>;
+  /** Per signal id: what flush() returned (one observation per track). */
+  final: Record<string, SignalObservation[]>;
+  /** Per signal id: mean milliseconds per frame spent in update(). */
+  msPerFrame: Record<string, number>;
+}
+
+export async function runSignalsOnClip(
+  path: string,
+  models: ModelStore,
+  definitions: readonly SignalDefinition[],
+  options: Pick<ReadFramesOptions, 'maxSeconds' | 'sampleFps'> = {},
+): Promise<SignalRun> {
+  const tracker = await createFaceTracker(models);
+  const instances = await Promise.all(
+    definitions.map(async (d) => ({
+      id: d.id,
+      instance: await d.create({ models }, { ...d.defaultConfig }),
+    })),
+  );
+  const timeline: Record<string, SignalObservation[]> = {};
+  const ms: Record<string, number> = {};
+  for (const { id } of instances) {
+    timeline[id] = [];
+    ms[id] = 0;
+  }
+  let frames = 0;
+  let framesWithFace = 0;
+  for await (const frame of readFrames(path, options)) {
+    const result = await tracker.process(frame);
+    frames++;
+    if (result.faces.length) framesWithFace++;
+    const bundle = { ...frame, frameIndex: frame.index, faces: result.faces };
+    for (const { id, instance } of instances) {
+      const t0 = performance.now();
+      const observations = await instance.update(bundle);
+      ms[id]! += performance.now() - t0;
+      timeline[id]!.push(...observations);
+    }
+  }
+  const final: Record<string, SignalObservation[]> = {};
+  for (const { id, instance } of instances) {
+    final[id] = await instance.flush();
+    await instance.dispose();
+  }
+  const msPerFrame = Object.fromEntries(
+    Object.entries(ms).map(([id, total]) => [id, total / Math.max(1, frames)]),
+  );
+  return { frames, framesWithFace, timeline, final, msPerFrame };
+}
