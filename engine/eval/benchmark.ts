@@ -1,6 +1,7 @@
-// `callsentinel bench`: how fast the face pipeline runs on this machine. It decodes and
-// analyses generated call-like clips (640×480, 30 fps; one face and four faces) and reports
-// milliseconds per frame for each stage and end-to-end frames per second.
+// `callsentinel bench`: how fast the face pipeline and the detector signals run on this machine.
+// It decodes and analyses generated call-like clips (640×480, 30 fps; one face and four faces)
+// and reports milliseconds per frame for each stage (each signal is a stage of its own) and
+// end-to-end frames per second.
 
 import os from 'node:os';
 import { createFaceTracker, type FaceConfig } from '../face/index.ts';
@@ -8,6 +9,9 @@ import { readFrames, resolveFfmpeg } from '../media/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
 import { FACE_PIPELINE_MODELS } from '../face/index.ts';
 import { median } from '../core/stats.ts';
+import { SignalRunner } from '../analysis/signal-runner.ts';
+import { BUILT_IN_SIGNALS } from '../signals/index.ts';
+import type { SignalDefinition } from '../signals/types.ts';
 
 export interface BenchCase {
   label: string;
@@ -28,6 +32,13 @@ export interface BenchCaseResult {
   endToEndFps: number;
   meanFacesPerFrame: number;
   stages: Record<'decode' | 'detect' | 'mesh' | 'crop' | 'total', StageStats>;
+  /** One stage per signal, by id (its update() time per frame; amortised over skipped frames). */
+  signals: Record<string, SignalStageStats>;
+}
+
+export interface SignalStageStats extends StageStats {
+  /** Null when the signal ran; why it did not (e.g. its model is not installed). */
+  error: string | null;
 }
 
 export interface BenchReport {
@@ -41,10 +52,14 @@ export async function runBenchmark(
   cases: readonly BenchCase[],
   models: ModelStore,
   faceConfig: Partial<FaceConfig> = {},
+  signals: readonly SignalDefinition[] = BUILT_IN_SIGNALS,
 ): Promise<BenchReport> {
   const results: BenchCaseResult[] = [];
-  for (const c of cases) results.push(await benchCase(c, models, faceConfig));
-  const loaded = await Promise.all(FACE_PIPELINE_MODELS.map((name) => models.load(name)));
+  for (const c of cases) results.push(await benchCase(c, models, faceConfig, signals));
+  const names = [...FACE_PIPELINE_MODELS, ...signals.flatMap((s) => s.models)];
+  const loaded = (await Promise.allSettled(names.map((name) => models.load(name))))
+    .filter((r) => r.status === 'fulfilled')
+    .map((r) => r.value);
   const ffmpeg = resolveFfmpeg();
   return {
     machine: {
@@ -63,6 +78,7 @@ async function benchCase(
   c: BenchCase,
   models: ModelStore,
   faceConfig: Partial<FaceConfig>,
+  signals: readonly SignalDefinition[],
 ): Promise<BenchCaseResult> {
   // Decode alone first: what ffmpeg plus the pipe into Node can deliver.
   let decoded = 0;
@@ -71,6 +87,8 @@ async function benchCase(
   const decodeOnlyFps = decoded / ((performance.now() - d0) / 1000);
 
   const tracker = await createFaceTracker(models, faceConfig);
+  const runner = await SignalRunner.start(signals, models);
+  const perSignal = new Map<string, number[]>(signals.map((s) => [s.id, []]));
   const per = {
     decode: [] as number[],
     detect: [] as number[],
@@ -84,6 +102,15 @@ async function benchCase(
   for await (const frame of readFrames(c.clipPath)) {
     const gotFrame = performance.now();
     const result = await tracker.process(frame);
+    const spent = await runner.update({
+      frameIndex: frame.index,
+      timeSec: frame.timeSec,
+      width: frame.width,
+      height: frame.height,
+      data: frame.data,
+      faces: result.faces,
+    });
+    for (const [id, list] of perSignal) list.push(spent[id] ?? 0);
     const done = performance.now();
     per.decode.push(gotFrame - waitStart);
     per.detect.push(result.timingsMs.detect);
@@ -95,6 +122,9 @@ async function benchCase(
   }
   const frames = per.total.length;
   const wallSec = (performance.now() - t0) / 1000;
+  await runner.flush();
+  const runs = runner.results();
+  await runner.dispose();
   const stats = (v: number[]): StageStats => ({
     medianMs: round(median(v)),
     meanMs: round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length)),
@@ -112,6 +142,9 @@ async function benchCase(
       crop: stats(per.crop),
       total: stats(per.total),
     },
+    signals: Object.fromEntries(
+      runs.map((r) => [r.id, { ...stats(perSignal.get(r.id) ?? []), error: r.error }]),
+    ),
   };
 }
 
@@ -120,20 +153,34 @@ function round(v: number): number {
 }
 
 export function formatBenchReport(r: BenchReport): string {
+  const signalIds = [...new Set(r.cases.flatMap((c) => Object.keys(c.signals)))];
+  const failures = [
+    ...new Set(
+      r.cases.flatMap((c) =>
+        Object.entries(c.signals)
+          .filter(([, s]) => s.error)
+          .map(([id, s]) => `${id} did not run: ${s.error}`),
+      ),
+    ),
+  ];
   const lines = [
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, node ${r.machine.node}, ${r.machine.platform}`,
     `ffmpeg:  ${r.ffmpeg.path} (${r.ffmpeg.source})`,
     `models:  ${r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ')}`,
     '',
-    '| case | frames | faces/frame | decode ms | detect ms | mesh ms | crop ms | total ms | end-to-end frames/s | decode-only frames/s |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    `| case | frames | faces/frame | decode ms | detect ms | mesh ms | crop ms | ${signalIds.map((id) => `${id} ms`).join(' | ')}${signalIds.length ? ' | ' : ''}total ms | end-to-end frames/s | decode-only frames/s |`,
+    `|---|---|---|---|---|---|---|${signalIds.map(() => '---|').join('')}---|---|---|`,
     ...r.cases.map(
       (c) =>
         `| ${c.label} | ${c.frames} | ${c.meanFacesPerFrame} | ${c.stages.decode.meanMs} | ${c.stages.detect.meanMs} | ` +
-        `${c.stages.mesh.meanMs} | ${c.stages.crop.meanMs} | ${c.stages.total.meanMs} | ${c.endToEndFps} | ${c.decodeOnlyFps} |`,
+        `${c.stages.mesh.meanMs} | ${c.stages.crop.meanMs} | ` +
+        signalIds.map((id) => `${c.signals[id]?.error ? 'not run' : c.signals[id]?.meanMs} | `).join('') +
+        `${c.stages.total.meanMs} | ${c.endToEndFps} | ${c.decodeOnlyFps} |`,
     ),
     '',
-    'Stage columns are mean milliseconds per frame (detection runs every few frames, so its mean is amortised).',
+    'Stage columns are mean milliseconds per frame (detection runs every few frames and signals score every',
+    "k-th frame, so their means are amortised). The total includes the signals' time.",
+    ...failures,
     '',
   ];
   return lines.join('\n');

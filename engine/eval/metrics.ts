@@ -232,6 +232,8 @@ export interface GroupAuc {
 export function perGroupAuc(
   items: ReadonlyArray<{ score: number; label: Label; group: string | null }>,
   options: BootstrapOptions = {},
+  /** Below this many positives a group gets no interval (resampling one or two items says nothing). */
+  minPositivesForCi = 3,
 ): GroupAuc[] {
   const negatives = items.filter((i) => i.label === 0);
   const groups = new Map<string, number[]>();
@@ -252,7 +254,15 @@ export function perGroupAuc(
         positives: pos.length,
         negatives: negatives.length,
         auc: rocAuc(scores, labels),
-        ci: bootstrapAucCi(scores, labels, options),
+        ci:
+          pos.length >= minPositivesForCi
+            ? bootstrapAucCi(scores, labels, options)
+            : {
+                low: Number.NaN,
+                high: Number.NaN,
+                resamples: 0,
+                level: options.level ?? DEFAULT_BOOTSTRAP.level,
+              },
       };
     });
 }

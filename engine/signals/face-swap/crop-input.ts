@@ -28,8 +28,9 @@ export function bilinearResizeToTensor(
 }
 
 /**
- * Area resize (OpenCV INTER_AREA when shrinking): each output pixel is the mean of the input
- * area it covers, partial pixels weighted by their covered fraction.
+ * Area resize (OpenCV INTER_AREA when shrinking, on uint8 images): each output pixel is the mean
+ * of the input area it covers, partial pixels weighted by their covered fraction, rounded to an
+ * 8-bit level. Separable: rows are resampled into a float buffer, then columns.
  */
 export function areaResizeToTensor(
   src: RgbImage,
@@ -44,46 +45,72 @@ export function areaResizeToTensor(
   const out = target ?? new Float32Array(outW * outH * 3);
   const xs = coverage(src.width, outW, sx);
   const ys = coverage(src.height, outH, sy);
-  const row = new Float64Array(outW * 3);
-  for (let oy = 0; oy < outH; oy++) {
-    row.fill(0);
-    for (const [iy, wy] of ys[oy]!) {
-      const base = iy * src.width * 3;
-      for (let ox = 0; ox < outW; ox++) {
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        for (const [ix, wx] of xs[ox]!) {
-          const p = base + ix * 3;
-          r += src.data[p]! * wx;
-          g += src.data[p + 1]! * wx;
-          b += src.data[p + 2]! * wx;
-        }
-        row[ox * 3] = row[ox * 3]! + r * wy;
-        row[ox * 3 + 1] = row[ox * 3 + 1]! + g * wy;
-        row[ox * 3 + 2] = row[ox * 3 + 2]! + b * wy;
+  const { data, width: inW, height: inH } = src;
+  // Horizontal pass: inH rows × outW columns, sums weighted by covered fraction.
+  const rows = new Float32Array(inH * outW * 3);
+  for (let y = 0; y < inH; y++) {
+    const inRow = y * inW * 3;
+    const outRow = y * outW * 3;
+    for (let ox = 0; ox < outW; ox++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let c = xs.start[ox]!; c < xs.start[ox + 1]!; c++) {
+        const p = inRow + xs.index[c]! * 3;
+        const w = xs.weight[c]!;
+        r += data[p]! * w;
+        g += data[p + 1]! * w;
+        b += data[p + 2]! * w;
       }
+      const o = outRow + ox * 3;
+      rows[o] = r;
+      rows[o + 1] = g;
+      rows[o + 2] = b;
     }
-    const norm = 1 / (sx * sy * 255);
-    for (let k = 0; k < outW * 3; k++) out[oy * outW * 3 + k] = row[k]! * norm;
   }
+  // Vertical pass, normalised by the area of one output pixel.
+  const norm = 1 / (sx * sy);
+  const stride = outW * 3;
+  for (let oy = 0; oy < outH; oy++) {
+    const o = oy * stride;
+    out.fill(0, o, o + stride);
+    for (let c = ys.start[oy]!; c < ys.start[oy + 1]!; c++) {
+      const from = ys.index[c]! * stride;
+      const w = ys.weight[c]! * norm;
+      for (let k = 0; k < stride; k++) out[o + k] = out[o + k]! + rows[from + k]! * w;
+    }
+  }
+  // Rounded to 8-bit levels as OpenCV's uint8 resize is (the trainer feeds its uint8 result / 255).
+  for (let k = 0; k < out.length; k++) out[k] = Math.round(out[k]!) / 255;
   return out;
 }
 
-/** For each output index, the input indices it covers and by how much (sums to `scale`). */
-function coverage(inSize: number, outSize: number, scale: number): Array<Array<[number, number]>> {
-  const result: Array<Array<[number, number]>> = [];
+interface Coverage {
+  /** Cells of output i are start[i] .. start[i + 1] − 1. */
+  start: Int32Array;
+  index: Int32Array;
+  weight: Float64Array;
+}
+
+/** For each output index, the input indices it covers and by how much (weights sum to `scale`). */
+function coverage(inSize: number, outSize: number, scale: number): Coverage {
+  const start = new Int32Array(outSize + 1);
+  const index: number[] = [];
+  const weight: number[] = [];
   for (let o = 0; o < outSize; o++) {
+    start[o] = index.length;
     const from = o * scale;
     const to = Math.min(inSize, (o + 1) * scale);
-    const cells: Array<[number, number]> = [];
     for (let i = Math.floor(from); i < to; i++) {
       const w = Math.min(to, i + 1) - Math.max(from, i);
-      if (w > 1e-9) cells.push([i, w]);
+      if (w > 1e-9) {
+        index.push(i);
+        weight.push(w);
+      }
     }
-    result.push(cells);
   }
-  return result;
+  start[outSize] = index.length;
+  return { start, index: Int32Array.from(index), weight: Float64Array.from(weight) };
 }
 
 export const CROP_RESIZE: Readonly<Record<CropResize, typeof bilinearResizeToTensor>> = Object.freeze({
