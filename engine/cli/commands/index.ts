@@ -1,7 +1,14 @@
 import type { CliCommand } from '../cli-io.ts';
 import { benchCommand } from './bench.ts';
+import { datasetCommand } from './dataset.ts';
 import { reportCommand } from './report.ts';
 import { scanCommand } from './scan.ts';
 import { verifyLogCommand } from './verify-log.ts';
 
-export const COMMANDS: readonly CliCommand[] = [scanCommand, benchCommand, verifyLogCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  scanCommand,
+  benchCommand,
+  verifyLogCommand,
+  reportCommand,
+  datasetCommand,
+];
