@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-io.ts';
 import { benchCommand } from './bench.ts';
 import { datasetCommand } from './dataset.ts';
+import { evalCommand } from './eval.ts';
 import { reportCommand } from './report.ts';
 import { scanCommand } from './scan.ts';
 import { verifyLogCommand } from './verify-log.ts';
@@ -11,4 +12,5 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyLogCommand,
   reportCommand,
   datasetCommand,
+  evalCommand,
 ];

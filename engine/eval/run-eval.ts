@@ -1,0 +1,491 @@
+// `callsentinel eval`: scores every usable crop of the face-crop cache with one registered
+// scorer, aggregates each item's frames exactly as the signal aggregates a track, and measures
+// the held-out item-level (video-level) results with the one metrics module: AUC with a
+// bootstrap CI, EER, the verdicts' false-alarm and miss rates under calibration fitted on the
+// training folds only, the share of items that could not be verified, and AUC per method.
+
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CallSentinelError } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
+import {
+  CALIBRATION_SCHEMA_VERSION,
+  DEFAULT_FALSE_ALARM_TARGETS,
+  sigmoid,
+  type FalseAlarmTargets,
+  type SignalCalibration,
+} from '../fusion/calibration.ts';
+import type { ModelStore } from '../runtime/index.ts';
+import { AGGREGATION_METHOD, trimmedMean } from '../signals/face-swap/aggregate.ts';
+import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
+import { isUsableSample, loadCrop, loadMask, readCropCache } from './crop-cache.ts';
+import type { ItemRecord, SampleRecord } from './dataset/types.ts';
+import {
+  bootstrapAucCi,
+  equalErrorRate,
+  perGroupAuc,
+  rocAuc,
+  rocCurve,
+  verdictRates,
+  type BootstrapOptions,
+  type ConfidenceInterval,
+  type EvalVerdict,
+  type GroupAuc,
+  type Label,
+  type RocPoint,
+  type VerdictRates,
+} from './metrics.ts';
+import {
+  crossFoldVerdicts,
+  fitOnItems,
+  verificationRule,
+  type FoldFit,
+  type NotVerifiedCause,
+  type ScoredItem,
+} from './protocol.ts';
+import type { ScorerDefinition, ScorerModel } from './scorers/index.ts';
+
+export const EVAL_REPORT_SCHEMA_VERSION = 1;
+
+/** The trainer's record of which fold scored each crop out of fold ({id, itemId, fold, score}). */
+export const OOF_SCORES_FILE = 'oof-scores.jsonl';
+
+export interface EvalOptions {
+  cacheDir: string;
+  scorer: ScorerDefinition;
+  models: ModelStore;
+  /** Per-fold models and the trainer's oof-scores.jsonl (face-swap). */
+  foldModelsDir: string;
+  /** Use the cache's folds even when the trainer left no record of its own to check them against. */
+  foldsFromCache: boolean;
+  allowInSample: boolean;
+  /** Aggregation and minimum frames: the signal's (default: face-swap's defaults). */
+  trimFraction?: number;
+  minScoredFrames?: number;
+  targets?: FalseAlarmTargets;
+  bootstrap?: BootstrapOptions;
+  /** The data folder the cache was built from, recorded when given. */
+  dataDir?: string | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ItemResult {
+  itemId: string;
+  file: string;
+  region: string;
+  kind: string;
+  label: Label;
+  method: string | null;
+  fold: number;
+  framesScored: number;
+  rawScore: number | null;
+  probability: number | null;
+  verdict: EvalVerdict;
+  notVerifiedCause: NotVerifiedCause | null;
+}
+
+export interface SummaryMetrics extends VerdictRates {
+  /** Verified items the AUC and EER are computed on. */
+  verified: { genuine: number; swap: number };
+  auc: number;
+  ci: ConfidenceInterval;
+  eer: number;
+}
+
+export interface EvalReport {
+  schemaVersion: number;
+  scorer: { name: string; description: string };
+  /** True when a model scored items it was trained on: the numbers are then in-sample. */
+  inSample: boolean;
+  dataset: {
+    cacheDir: string;
+    itemsSha256: string;
+    samplesSha256: string;
+    dataManifestSha256: string | null;
+    folds: number;
+    foldSource: string;
+    /** Labelled video items evaluated; still images and unlabelled items are left out. */
+    items: { genuine: number; swap: number; stillsSkipped: number; unlabelledSkipped: number };
+    cropsScored: number;
+    cropsUnusable: number;
+  };
+  models: ScorerModel[];
+  protocol: {
+    level: 'item (video)';
+    aggregation: { method: typeof AGGREGATION_METHOD; trimFraction: number };
+    minScoredFrames: number;
+    minJudgeableFacePx: number;
+    minUsableFaceSec: number;
+    falseAlarmTargets: FalseAlarmTargets;
+    calibration: string;
+    bootstrap: { resamples: number; seed: number; level: number };
+  };
+  overall: SummaryMetrics;
+  perMethod: GroupAuc[];
+  perFold: Array<{
+    fold: number;
+    auc: number;
+    platt: { slope: number; intercept: number; slopeClamped: boolean };
+    suspiciousThreshold: number;
+    likelyFakeThreshold: number;
+    train: { genuine: number; swap: number };
+    test: { genuine: number; swap: number };
+  }>;
+  speed: { crops: number; scoringSec: number; cropsPerSec: number; cropsPerSecWithDecode: number };
+  /** Our per-crop probabilities against the trainer's out-of-fold scores for the same crops. */
+  trainerAgreement: { crops: number; maxAbsDiff: number; meanAbsDiff: number } | null;
+  roc: { overall: RocPoint[]; perMethod: Record<string, RocPoint[]> };
+  items: ItemResult[];
+}
+
+interface OofRow {
+  id: string;
+  itemId: string;
+  fold: number;
+  score: number;
+}
+
+async function readOofScores(dir: string): Promise<OofRow[] | null> {
+  const file = path.join(dir, OOF_SCORES_FILE);
+  if (!existsSync(file)) return null;
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as OofRow);
+}
+
+/** Folds of the items: the cache's, checked against the trainer's record when one exists. */
+function checkFolds(
+  items: readonly ItemRecord[],
+  oof: readonly OofRow[] | null,
+  options: EvalOptions,
+): string {
+  if (oof === null) {
+    if (!options.foldsFromCache)
+      throw new CallSentinelError('E_USAGE', {
+        detail:
+          `${path.join(options.foldModelsDir, OOF_SCORES_FILE)} is missing, so the per-fold models' split cannot be ` +
+          'checked against the cache; pass --folds-from-cache to use the cache folds.json as it is',
+      });
+    return 'cache folds.json';
+  }
+  const trainerFold = new Map<string, number>();
+  for (const r of oof) trainerFold.set(r.itemId, r.fold);
+  for (const item of items) {
+    const f = trainerFold.get(item.itemId);
+    if (f !== undefined && f !== item.fold)
+      throw new CallSentinelError('E_USAGE', {
+        detail: `item ${item.itemId} is in fold ${item.fold} of the cache but fold ${f} of the trainer's ${OOF_SCORES_FILE}: the fold models were trained on another split`,
+      });
+  }
+  return `cache folds.json (agrees with the trainer's ${OOF_SCORES_FILE})`;
+}
+
+export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
+  const trimFraction = options.trimFraction ?? DEFAULT_FACE_SWAP_CONFIG.trimFraction;
+  const minScoredFrames = options.minScoredFrames ?? DEFAULT_FACE_SWAP_CONFIG.minScoredFrames;
+  const targets = options.targets ?? DEFAULT_FALSE_ALARM_TARGETS;
+  const bootstrap = { resamples: 2000, seed: 1, level: 0.95, ...options.bootstrap };
+  const rule = verificationRule(minScoredFrames);
+
+  const cache = await readCropCache(options.cacheDir);
+  const isLabelled = (i: ItemRecord): i is ItemRecord & { label: Label } => i.label === 0 || i.label === 1;
+  // Video level: a still image is one frame, which the signal never judges (insufficient-data).
+  const labelled = cache.items.filter(
+    (i): i is ItemRecord & { label: Label } => isLabelled(i) && i.durationSec > 0,
+  );
+  const stillsSkipped = cache.items.filter((i) => isLabelled(i) && !(i.durationSec > 0)).length;
+  if (!labelled.some((i) => i.label === 0) || !labelled.some((i) => i.label === 1))
+    throw new CallSentinelError('E_CACHE_MISSING', {
+      path: options.cacheDir,
+      detail: 'it needs both genuine and swap items',
+    });
+  const folds = [...new Set(labelled.map((i) => i.fold))].sort((a, b) => a - b);
+
+  const samplesByItem = new Map<string, SampleRecord[]>();
+  for (const s of cache.samples) {
+    const list = samplesByItem.get(s.itemId) ?? [];
+    list.push(s);
+    samplesByItem.set(s.itemId, list);
+  }
+  const totalCrops = labelled.reduce(
+    (n, i) => n + (samplesByItem.get(i.itemId) ?? []).filter(isUsableSample).length,
+    0,
+  );
+
+  const scorer = await options.scorer.create({
+    models: options.models,
+    foldModelsDir: options.foldModelsDir,
+    folds,
+    allowInSample: options.allowInSample,
+  });
+  const usesFoldModels = options.scorer.calibrates !== undefined && !scorer.inSample;
+  let oof: OofRow[] | null;
+  let foldSource: string;
+  try {
+    oof = usesFoldModels ? await readOofScores(options.foldModelsDir) : null;
+    foldSource = usesFoldModels ? checkFolds(labelled, oof, options) : 'cache folds.json';
+  } catch (error) {
+    await scorer.dispose();
+    throw error;
+  }
+  const frameProbability = new Map<string, number>();
+  const scored: ScoredItem[] = [];
+  let cropsScored = 0;
+  let cropsUnusable = 0;
+  let scoringMs = 0;
+  const started = performance.now();
+  try {
+    for (const item of labelled) {
+      const logits: number[] = [];
+      for (const sample of samplesByItem.get(item.itemId) ?? []) {
+        if (!isUsableSample(sample)) {
+          cropsUnusable++;
+          continue;
+        }
+        const image = await loadCrop(cache.dir, sample);
+        const t0 = performance.now();
+        const logit = await scorer.score({
+          sample,
+          fold: item.fold,
+          image,
+          mask: () => loadMask(cache.dir, sample),
+        });
+        scoringMs += performance.now() - t0;
+        logits.push(logit);
+        frameProbability.set(sample.id, sigmoid(logit));
+        cropsScored++;
+        options.onProgress?.(cropsScored, totalCrops);
+      }
+      scored.push({
+        itemId: item.itemId,
+        label: item.label,
+        fold: item.fold,
+        method: item.method,
+        isStill: item.durationSec === 0,
+        usableFaceSec: item.usableFaceSec,
+        medianFaceSizePx: item.medianFaceSizePx,
+        framesScored: logits.length,
+        rawScore: logits.length > 0 ? trimmedMean(logits, trimFraction) : null,
+      });
+    }
+  } finally {
+    await scorer.dispose();
+  }
+  const totalSec = (performance.now() - started) / 1000;
+
+  const cross = crossFoldVerdicts(scored, rule, targets);
+  const outcomes = new Map(cross.outcomes.map((o) => [o.itemId, o]));
+  const items: ItemResult[] = labelled.map((item, k) => {
+    const s = scored[k]!;
+    const o = outcomes.get(item.itemId)!;
+    return {
+      itemId: item.itemId,
+      file: item.file,
+      region: item.region,
+      kind: item.kind,
+      label: item.label,
+      method: item.method,
+      fold: item.fold,
+      framesScored: s.framesScored,
+      rawScore: s.rawScore,
+      probability: o.probability,
+      verdict: o.verdict,
+      notVerifiedCause: o.cause,
+    };
+  });
+  const verified = items.filter((i) => i.probability !== null);
+  // Ranking metrics on the items' raw (aggregated, out-of-fold) scores: calibration is monotone
+  // within a fold, and a fold whose calibration came out flat must not erase its ranking.
+  const vScores = verified.map((i) => i.rawScore!);
+  const vLabels = verified.map((i) => i.label);
+  const perMethodItems = verified.map((i) => ({
+    score: i.rawScore!,
+    label: i.label,
+    group: i.method === null ? null : methodFamily(i.method),
+  }));
+  const perMethod = perGroupAuc(perMethodItems, bootstrap);
+  const rocPerMethod: Record<string, RocPoint[]> = {};
+  for (const g of perMethod) {
+    const subset = perMethodItems.filter((i) => i.label === 0 || (i.group ?? 'unknown') === g.group);
+    rocPerMethod[g.group] = rocCurve(
+      subset.map((i) => i.score),
+      subset.map((i) => i.label),
+    );
+  }
+
+  return {
+    schemaVersion: EVAL_REPORT_SCHEMA_VERSION,
+    scorer: { name: options.scorer.name, description: options.scorer.description },
+    inSample: scorer.inSample,
+    dataset: {
+      cacheDir: cache.dir,
+      itemsSha256: cache.itemsSha256,
+      samplesSha256: cache.samplesSha256,
+      dataManifestSha256: options.dataDir
+        ? await sha256OfFile(path.join(options.dataDir, 'MANIFEST.tsv'))
+        : null,
+      folds: folds.length,
+      foldSource,
+      items: {
+        genuine: labelled.filter((i) => i.label === 0).length,
+        swap: labelled.filter((i) => i.label === 1).length,
+        stillsSkipped,
+        unlabelledSkipped: cache.items.length - labelled.length - stillsSkipped,
+      },
+      cropsScored,
+      cropsUnusable,
+    },
+    models: [...scorer.models],
+    protocol: {
+      level: 'item (video)',
+      aggregation: { method: AGGREGATION_METHOD, trimFraction },
+      minScoredFrames,
+      minJudgeableFacePx: rule.minJudgeableFacePx,
+      minUsableFaceSec: rule.minUsableFaceSec,
+      falseAlarmTargets: targets,
+      calibration:
+        'for held-out fold k: Platt scaling and thresholds fitted on the verified items of the other folds, applied to fold k',
+      bootstrap,
+    },
+    overall: {
+      ...verdictRates(items),
+      verified: {
+        genuine: vLabels.filter((y) => y === 0).length,
+        swap: vLabels.filter((y) => y === 1).length,
+      },
+      auc: rocAuc(vScores, vLabels),
+      ci: bootstrapAucCi(vScores, vLabels, bootstrap),
+      eer: equalErrorRate(vScores, vLabels).eer,
+    },
+    perMethod,
+    perFold: cross.folds.map((f: FoldFit) => {
+      const test = verified.filter((i) => i.fold === f.fold);
+      return {
+        fold: f.fold,
+        auc: rocAuc(
+          test.map((i) => i.rawScore!),
+          test.map((i) => i.label),
+        ),
+        platt: f.calibration.platt,
+        suspiciousThreshold: f.suspiciousThreshold,
+        likelyFakeThreshold: f.likelyFakeThreshold,
+        train: f.train,
+        test: {
+          genuine: test.filter((i) => i.label === 0).length,
+          swap: test.filter((i) => i.label === 1).length,
+        },
+      };
+    }),
+    speed: {
+      crops: cropsScored,
+      scoringSec: round(scoringMs / 1000, 3),
+      cropsPerSec: round(cropsScored / Math.max(1e-9, scoringMs / 1000), 1),
+      cropsPerSecWithDecode: round(cropsScored / Math.max(1e-9, totalSec), 1),
+    },
+    trainerAgreement: oof ? agreement(oof, frameProbability) : null,
+    roc: { overall: rocCurve(vScores, vLabels), perMethod: rocPerMethod },
+    items,
+  };
+}
+
+/**
+ * The family a manifest method belongs to, for per-method AUC: its first word ("DeepFaceLive
+ * (DeepFaceLab-trained DFM model, real-time)" → "DeepFaceLive"), so a family's variants pool.
+ */
+export function methodFamily(method: string): string {
+  return method.trim().split(/[\s(]/)[0] || method;
+}
+
+function agreement(
+  oof: readonly OofRow[],
+  ours: ReadonlyMap<string, number>,
+): EvalReport['trainerAgreement'] {
+  let n = 0;
+  let max = 0;
+  let sum = 0;
+  for (const r of oof) {
+    const p = ours.get(r.id);
+    if (p === undefined) continue;
+    const d = Math.abs(p - r.score);
+    n++;
+    sum += d;
+    max = Math.max(max, d);
+  }
+  return n === 0 ? null : { crops: n, maxAbsDiff: round(max, 6), meanAbsDiff: round(sum / n, 6) };
+}
+
+/**
+ * The calibration the signal ships with: Platt scaling and operating points fitted on the
+ * out-of-fold scores of ALL verified items (every fold's items scored by their own fold model).
+ */
+export function finalCalibration(
+  report: EvalReport,
+  targets: FalseAlarmTargets = DEFAULT_FALSE_ALARM_TARGETS,
+) {
+  const verified: ScoredItem[] = report.items
+    .filter((i) => i.notVerifiedCause === null && i.rawScore !== null)
+    .map((i) => ({
+      itemId: i.itemId,
+      label: i.label,
+      fold: i.fold,
+      method: i.method,
+      isStill: false,
+      usableFaceSec: Infinity,
+      medianFaceSizePx: Infinity,
+      framesScored: i.framesScored,
+      rawScore: i.rawScore,
+    }));
+  return fitOnItems(verified, targets);
+}
+
+/**
+ * Write the calibration the signal ships with (models/<model>.calibration.json, named in the
+ * trained-model manifest), fitted by finalCalibration on out-of-fold scores only.
+ */
+export async function writeSignalCalibration(
+  report: EvalReport,
+  target: NonNullable<ScorerDefinition['calibrates']>,
+  models: ModelStore,
+  command: string,
+): Promise<string> {
+  if (report.inSample)
+    throw new CallSentinelError('E_USAGE', {
+      detail:
+        '--write-calibration needs out-of-fold scores; in-sample scores would make the calibration overconfident',
+    });
+  const model = await models.load(target.modelName);
+  const entry = await models.trainedModel(target.modelName);
+  const fit = finalCalibration(report);
+  const verified = report.items.filter((i) => i.notVerifiedCause === null);
+  const calibration: SignalCalibration = {
+    schemaVersion: CALIBRATION_SCHEMA_VERSION,
+    signalId: target.signalId,
+    model: { name: entry.name, sha256: model.sha256 },
+    aggregation: { method: AGGREGATION_METHOD, trimFraction: report.protocol.aggregation.trimFraction },
+    platt: { slope: fit.calibration.platt.slope, intercept: fit.calibration.platt.intercept },
+    operatingPoints: fit.calibration.operatingPoints,
+    fit: {
+      items: verified.length,
+      genuine: verified.filter((i) => i.label === 0).length,
+      swap: verified.filter((i) => i.label === 1).length,
+      scores: `out-of-fold: ${report.models.map((m) => `${path.basename(m.file)} ${m.sha256.slice(0, 12)}`).join(', ')}`,
+      datasetSha256: report.dataset.itemsSha256,
+      slopeClamped: fit.calibration.platt.slopeClamped,
+      command,
+    },
+  };
+  const file = path.join(models.trainedModelsDir, entry.calibration ?? `${entry.name}.calibration.json`);
+  await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
+  return file;
+}
+
+async function sha256OfFile(file: string): Promise<string | null> {
+  return existsSync(file) ? sha256File(file) : null;
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
