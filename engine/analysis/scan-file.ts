@@ -210,7 +210,7 @@ function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
     score: null,
     confidence: 0,
     status: 'insufficient-data',
-    reason: trackId === null ? 'reason.no-face' : 'reason.too-little-face',
+    reason: trackId === null ? 'reason.no-face' : 'reason.signal-too-little-data',
   };
 }
 

@@ -49,6 +49,7 @@ const en = {
   'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
   'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
+  'reason.signal-too-little-data': 'A detector saw too little of this face to judge it.',
   // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker).
   'reason.pulse-present':
     "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
@@ -247,6 +248,7 @@ const zhCN: Record<MessageKey, string> = {
   'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
   'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
+  'reason.signal-too-little-data': '有一个检测器看到的这张人脸画面太少，无法判断。',
   'reason.pulse-present':
     '在面部皮肤中检测到脉搏。仅凭这一点不能证明人脸是真的：实时换脸会带有操控者本人的脉搏。',
   'reason.pulse-none':

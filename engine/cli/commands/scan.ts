@@ -75,6 +75,14 @@ function humanSummary(r: ScanResult, lang: 'en' | 'zh-CN'): string {
         ? ''
         : ` (score ${r.score.toFixed(2)}, confidence ${(r.confidence ?? 0).toFixed(2)})`),
     ...r.reasons.map((reason) => `  reason:     ${reason.message}`),
+    ...Object.entries(r.signals).map(
+      ([id, sig]) =>
+        `  signal:     ${id} ${sig.status}` +
+        (sig.score === null
+          ? ''
+          : ` (score ${sig.score.toFixed(2)}, confidence ${sig.confidence.toFixed(2)})`) +
+        ` — ${formatMessage(sig.reason as MessageKey, {}, lang)}`,
+    ),
     `  faces:      ${r.faces.length}` +
       (r.primaryTrackId === null ? '' : ` (primary: track ${r.primaryTrackId})`),
     ...r.faces.map(
