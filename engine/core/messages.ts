@@ -201,6 +201,16 @@ const en = {
   'report.sign-signature': 'Signature',
   'report.footer':
     'CallSentinel {version}. Made offline from the evidence log alone. A verdict is an estimate, not proof of identity.',
+  'challenge.turn-head.prompt':
+    'Please turn your head slowly to the left until I see your profile, come back to face the camera, then do the same to the right.',
+  'challenge.look-up-down.prompt':
+    'Please look up at the ceiling, then down at the floor, then back at the camera.',
+  'challenge.hand-sweep.prompt': 'Please pass one hand slowly across your face, from one side to the other.',
+  'challenge.cover-eye.prompt': 'Please cover one eye with your hand for two seconds.',
+  'challenge.press-cheek.prompt': 'Please press one finger on your cheek for two seconds.',
+  'challenge.close-up.prompt': 'Please move close to the camera, then back to where you were.',
+  'challenge.blink-twice.prompt': 'Please blink twice.',
+  'challenge.open-mouth.prompt': 'Please open your mouth wide, then close it.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -387,6 +397,15 @@ const zhCN: Record<MessageKey, string> = {
   'report.sign-date': '日期',
   'report.sign-signature': '签名',
   'report.footer': 'CallSentinel {version}。完全离线、仅根据证据日志生成。结论只是一种估计，不能证明身份。',
+  'challenge.turn-head.prompt':
+    '请慢慢把头转向左边，直到我能看到您的侧脸，再转回来面对摄像头，然后向右边同样做一次。',
+  'challenge.look-up-down.prompt': '请抬头看天花板，再低头看地面，然后看回摄像头。',
+  'challenge.hand-sweep.prompt': '请用一只手从脸的一侧慢慢划到另一侧。',
+  'challenge.cover-eye.prompt': '请用手遮住一只眼睛，保持两秒。',
+  'challenge.press-cheek.prompt': '请用一根手指按住脸颊，保持两秒。',
+  'challenge.close-up.prompt': '请靠近摄像头，然后回到原来的位置。',
+  'challenge.blink-twice.prompt': '请眨两次眼。',
+  'challenge.open-mouth.prompt': '请把嘴张大，然后闭上。',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
