@@ -12,9 +12,10 @@ export interface BlinkConfig extends BlinkDetectOptions {
   /** Beyond this yaw or pitch the mesh's eyelids are unreliable and the frame is skipped, degrees. */
   maxYawDeg: number;
   maxPitchDeg: number;
-  /** Seconds of measurable eyes without any event before the signal judges at all. */
-  minObservedSec: number;
-  /** A blink-free stretch (seconds of measurable eyes) from which "never blinks" starts to count. */
+  /**
+   * A blink-free stretch (seconds of measurable eyes) from which "never blinks" starts to count;
+   * until the first blink or this long, the signal does not judge (`insufficient-data`).
+   */
   noBlinkSec: number;
   /** … and at which it counts fully (people rarely go this long; a photo or frozen face always does). */
   noBlinkFullSec: number;
@@ -46,7 +47,6 @@ export const DEFAULT_BLINK_CONFIG: Readonly<BlinkConfig> = Object.freeze({
   minFaceSizePx: 64,
   maxYawDeg: 30,
   maxPitchDeg: 25,
-  minObservedSec: 10,
   noBlinkSec: 20,
   noBlinkFullSec: 45,
   minImplausibleEvents: 2,

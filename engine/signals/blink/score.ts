@@ -34,12 +34,11 @@ export interface BlinkVerdict {
   reasonKey: BlinkReasonKey;
 }
 
-/** null while too little was seen to judge (no event yet and under `minObservedSec`). */
+/** null while too little was seen to judge: no eye event yet, and not yet `noBlinkSec` without one. */
 export function scoreBlinks(
   s: BlinkSummary,
   c: Pick<
     BlinkConfig,
-    | 'minObservedSec'
     | 'noBlinkSec'
     | 'noBlinkFullSec'
     | 'minImplausibleEvents'
@@ -51,7 +50,7 @@ export function scoreBlinks(
   >,
 ): BlinkVerdict | null {
   const events = s.blinks + s.implausible;
-  if (events === 0 && s.observedSec < c.minObservedSec) return null;
+  if (events === 0 && s.longestBlinkFreeSec < c.noBlinkSec) return null;
   const never = ramp(s.longestBlinkFreeSec, c.noBlinkSec, c.noBlinkFullSec);
   const odd =
     s.implausible >= c.minImplausibleEvents

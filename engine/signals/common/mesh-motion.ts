@@ -144,3 +144,48 @@ export function headSpeed(prev: HeadPlacement, next: HeadPlacement): HeadSpeed |
       ) / dt,
   };
 }
+
+/** Thresholds under which the head counts as still. */
+export interface StillnessLimits {
+  /** Head speed is measured between the current frame and the one this many seconds before. */
+  stillSpanSec: number;
+  /** Translation + scale change, face heights per second. */
+  maxStillSpeed: number;
+  /** Yaw, pitch or roll rate, degrees per second. */
+  maxStillTurnDegPerSec: number;
+}
+
+/**
+ * A track's recent head placements, for telling whether the head is still right now. Speed is
+ * measured over `stillSpanSec` rather than frame to frame, where the mesh's own jitter
+ * (a fraction of a pixel per frame) would read as motion at high frame rates.
+ */
+export class PlacementHistory {
+  private readonly placements: HeadPlacement[] = [];
+
+  constructor(private readonly limits: StillnessLimits) {}
+
+  /** Add this frame's placement; returns the head speed over the span (null until the span is covered). */
+  push(p: HeadPlacement): HeadSpeed | null {
+    this.placements.push(p);
+    const from = p.timeSec - this.limits.stillSpanSec;
+    while (this.placements.length > 2 && this.placements[1]!.timeSec <= from) this.placements.shift();
+    const first = this.placements[0]!;
+    const span = p.timeSec - first.timeSec;
+    if (first === p || span < 0.5 * this.limits.stillSpanSec || span > 2 * this.limits.stillSpanSec)
+      return null;
+    return headSpeed(first, p);
+  }
+
+  isStill(speed: HeadSpeed | null): boolean {
+    return (
+      speed !== null &&
+      speed.faceHeightsPerSec <= this.limits.maxStillSpeed &&
+      speed.degPerSec <= this.limits.maxStillTurnDegPerSec
+    );
+  }
+
+  clear(): void {
+    this.placements.length = 0;
+  }
+}

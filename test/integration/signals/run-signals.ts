@@ -5,7 +5,7 @@
 import { createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames, type ReadFramesOptions } from '../../../engine/media/index.ts';
 import type { ModelStore } from '../../../engine/runtime/index.ts';
-import type { SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
+import type { FrameBundle, SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
 
 export interface SignalRun {
   frames: number;
@@ -14,15 +14,17 @@ export interface SignalRun {
   timeline: Record<string, SignalObservation[]>;
   /** Per signal id: what flush() returned (one observation per track). */
   final: Record<string, SignalObservation[]>;
-  /** Per signal id: mean milliseconds per frame spent in update(). */
+  /** Per signal id: mean milliseconds per frame spent in update() (inside the pipeline, GC pauses included). */
   msPerFrame: Record<string, number>;
+  /** The first `keepFrames` frame bundles, for timing the signals again on their own. */
+  kept: FrameBundle[];
 }
 
 export async function runSignalsOnClip(
   path: string,
   models: ModelStore,
   definitions: readonly SignalDefinition[],
-  options: Pick<ReadFramesOptions, 'maxSeconds' | 'sampleFps'> = {},
+  options: Pick<ReadFramesOptions, 'maxSeconds' | 'sampleFps'> & { keepFrames?: number } = {},
 ): Promise<SignalRun> {
   const tracker = await createFaceTracker(models);
   const instances = await Promise.all(
@@ -39,11 +41,21 @@ export async function runSignalsOnClip(
   }
   let frames = 0;
   let framesWithFace = 0;
-  for await (const frame of readFrames(path, options)) {
+  const kept: FrameBundle[] = [];
+  const { keepFrames = 0, ...readOptions } = options;
+  for await (const frame of readFrames(path, readOptions)) {
     const result = await tracker.process(frame);
     frames++;
     if (result.faces.length) framesWithFace++;
-    const bundle = { ...frame, frameIndex: frame.index, faces: result.faces };
+    const bundle: FrameBundle = {
+      frameIndex: frame.index,
+      timeSec: frame.timeSec,
+      width: frame.width,
+      height: frame.height,
+      data: frame.data,
+      faces: result.faces,
+    };
+    if (kept.length < keepFrames) kept.push(bundle);
     for (const { id, instance } of instances) {
       const t0 = performance.now();
       const observations = await instance.update(bundle);
@@ -59,5 +71,31 @@ export async function runSignalsOnClip(
   const msPerFrame = Object.fromEntries(
     Object.entries(ms).map(([id, total]) => [id, total / Math.max(1, frames)]),
   );
-  return { frames, framesWithFace, timeline, final, msPerFrame };
+  return { frames, framesWithFace, timeline, final, msPerFrame, kept };
+}
+
+/**
+ * Mean milliseconds per frame each signal spends on `bundles` on its own (fresh instance, the
+ * frames fed in order), the best of `repeats` runs so a busy machine's pauses do not count.
+ */
+export async function timeSignals(
+  bundles: readonly FrameBundle[],
+  models: ModelStore,
+  definitions: readonly SignalDefinition[],
+  repeats = 3,
+): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const d of definitions) {
+    let best = Infinity;
+    for (let r = 0; r < repeats; r++) {
+      const instance = await d.create({ models }, { ...d.defaultConfig });
+      const t0 = performance.now();
+      for (const b of bundles) await instance.update(b);
+      await instance.flush();
+      best = Math.min(best, (performance.now() - t0) / Math.max(1, bundles.length));
+      await instance.dispose();
+    }
+    out[d.id] = best;
+  }
+  return out;
 }

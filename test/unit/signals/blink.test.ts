@@ -156,13 +156,14 @@ describe('blink signal', () => {
     expect(final.features!.ratePerMin).toBeCloseTo(14, 0);
     expect(final.reasonKey).toBe('reason.blink-normal');
     expect(final.score).toBe(DEFAULT_BLINK_CONFIG.neutralScore);
-    // Before 10 s of eyes (and with a blink already seen at 2 s) the timeline already judges.
+    // Once a blink was seen (at 2 s) the timeline judges.
     expect(timeline.filter((o) => o.status === 'ok').length).toBeGreaterThan(20);
   });
 
-  it('a face that never blinks in 30 s scores high; under 10 s it is not judged', async () => {
+  it('a face that never blinks in 30 s scores high; before 20 s without a blink it is not judged', async () => {
     const { timeline, final } = await runBlinkSignal(earSequence(30, [], { noise: 0.004 }));
-    expect(timeline.find((o) => o.endSec < 9)!.status).toBe('insufficient-data');
+    for (const o of timeline.filter((x) => x.endSec < 19.9)) expect(o.status).toBe('insufficient-data');
+    expect(timeline[timeline.length - 1]!.status).toBe('ok');
     expect(final.reasonKey).toBe('reason.blink-none');
     expect(final.score!).toBeGreaterThan(0.45);
     expect(final.features!.longestBlinkFreeSec).toBeGreaterThan(29);
