@@ -1,11 +1,21 @@
 // Every signal the engine knows, one line each. Adding a signal = one folder under
 // engine/signals/<id>/, one line here, one page in docs/signals/, one fixture test.
 
+import { blinkSignal } from './blink/index.ts';
+import { boundaryFlickerSignal } from './boundary-flicker/index.ts';
 import { faceSwapSignal } from './face-swap/index.ts';
+import { jitterSignal } from './jitter/index.ts';
+import { pulseSignal } from './pulse/index.ts';
 import { SignalRegistry } from './registry.ts';
 import type { SignalDefinition } from './types.ts';
 
-export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [faceSwapSignal];
+export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [
+  faceSwapSignal,
+  pulseSignal,
+  blinkSignal,
+  jitterSignal,
+  boundaryFlickerSignal,
+];
 
 export function createSignalRegistry(): SignalRegistry {
   return new SignalRegistry(BUILT_IN_SIGNALS);
