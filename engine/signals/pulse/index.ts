@@ -24,8 +24,8 @@ interface TrackSample extends PulseSample {
 }
 
 interface WindowRecord extends PulseWindowResult {
-  score: number;
-  confidence: number;
+  /** 0..1 from the face's size in the window (the evidence behind it, before the pulse's own weight). */
+  sizeFactor: number;
 }
 
 class PulseTrack {
@@ -128,7 +128,7 @@ export class PulseInstance implements SignalInstance {
     const verdict = scorePulse(result, c);
     const sizeFactor = clamp01(median(samples.map((s) => s.faceSizePx)) / c.fullConfidenceFacePx);
     const confidence = sizeFactor * verdict.weight;
-    track.windows.push({ ...result, score: verdict.score, confidence });
+    track.windows.push({ ...result, sizeFactor });
     return {
       signalId: PULSE_SIGNAL_ID,
       trackId: track.trackId,
@@ -168,7 +168,7 @@ export class PulseInstance implements SignalInstance {
       regionsAgreeing: median(w.map((x) => x.regionsAgreeing)),
     };
     const verdict = scorePulse(summary, c);
-    const confidence = median(w.map((x) => x.confidence / scorePulse(x, c).weight)) * verdict.weight;
+    const confidence = median(w.map((x) => x.sizeFactor)) * verdict.weight;
     return {
       signalId: PULSE_SIGNAL_ID,
       trackId: track.trackId,

@@ -22,7 +22,7 @@ export interface PulseVerdict {
   score: number;
   /** 0..1: how clearly a coherent pulse is present (1 = strong SNR and regions agree). */
   pulseQuality: number;
-  /** Multiplier on the evidence confidence: 1 for a missing pulse, `presentPulseWeight` for a clear one. */
+  /** Multiplier on the evidence confidence: `absentPulseWeight` for a missing pulse, `presentPulseWeight` for a clear one. */
   weight: number;
   reasonKey: PulseReasonKey;
 }
@@ -38,13 +38,14 @@ export function scorePulse(
     | 'neutralScore'
     | 'maxScore'
     | 'presentPulseWeight'
+    | 'absentPulseWeight'
   >,
 ): PulseVerdict {
   const strength = Number.isFinite(m.snrDb) ? ramp(m.snrDb, c.snrBadDb, c.snrGoodDb) : m.snrDb > 0 ? 1 : 0;
   const agreement = ramp(m.coherence, c.coherenceBad, c.coherenceGood);
   const pulseQuality = Math.min(strength, agreement);
   const score = c.neutralScore + (c.maxScore - c.neutralScore) * (1 - pulseQuality);
-  const weight = 1 - pulseQuality * (1 - c.presentPulseWeight);
+  const weight = c.absentPulseWeight + (c.presentPulseWeight - c.absentPulseWeight) * pulseQuality;
   const reasonKey: PulseReasonKey =
     pulseQuality >= 0.5
       ? 'reason.pulse-present'
