@@ -64,7 +64,11 @@ NOISE_SIGMA = (1.0, 6.0)  #: Gaussian noise, 8-bit levels
 BLUR_SIGMA = (0.3, 1.1)
 
 # --- optimisation -------------------------------------------------------------------------------
-THREADS = 2
+#: Intra-op threads of the training process. One, not two: on this shared 2-core machine, when
+#: another job holds a core, two OpenMP threads collapse (measured 9-26 images/s against ~145 with
+#: one thread at the same moment); the second core runs the DataLoader worker that makes the
+#: pseudo-fakes instead.
+THREADS = 1
 BATCH = 64
 LR = 2e-3
 WEIGHT_DECAY = 0.02
@@ -79,3 +83,11 @@ SEED = 1234
 OPSET = 13
 #: fp16 weights are kept only if every parity output stays within this of fp32 (FIELD-NOTES: ~1e-2).
 FP16_TOLERANCE = 1e-2
+
+# --- time budget (see budget.py) ------------------------------------------------------------------
+#: Default wall-clock budget of one train.py command (--all-folds --final), minutes.
+BUDGET_MIN = 60.0
+#: Time reserved per training for the validation set, held-out scoring, export and parity.
+OVERHEAD_SEC = 45.0
+#: Under a tight budget an epoch never shrinks below this many samples.
+MIN_SAMPLES_PER_EPOCH = 1024

@@ -164,7 +164,7 @@ def mesh_swap(
         face = _lab_match(face, tgt, region)
     # Paste back through the eroded, feathered intersection of the target mask and the render.
     m = np.minimum(tgt_mask, covered)
-    k = _odd(_u(rng, (3, 15)))
+    k = _odd(_u(rng, (5, 19)))
     m = cv2.erode(m, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     if rng.random() < 0.3:
         brow_y = float(tgt_lm[BROW_POINTS, 1].min()) - _u(rng, (0, 12))

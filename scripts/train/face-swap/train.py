@@ -17,11 +17,14 @@ held-out numbers are not tuned on. Everything heavy (fold models, scores, decode
 --out, outside the repository: it derives from research-only media.
 """
 
+import os
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # no spinning OpenMP threads on a shared machine
+
 import argparse
 import datetime
 import json
 import math
-import os
 import sys
 import time
 
@@ -32,6 +35,7 @@ import torch.nn.functional as F
 from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
 import config as C
+from budget import Budget
 from data import CropSet, decode_samples, load_training_set, read_cache_meta
 from export import export_checked, export_onnx
 from metrics import auc, grouped_bootstrap_ci, item_scores
@@ -90,13 +94,23 @@ def predict(net: FaceSwapNet, x_uint8: np.ndarray, batch: int = 256) -> np.ndarr
 
 # --- one training run -----------------------------------------------------------------------------
 
-def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args) -> tuple:
+def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, budget: Budget,
+                spe_cap: int | None = None) -> tuple:
     """Train on train_idx; when val_idx is given, keep the epoch with the best validation AUC and
-    stop after PATIENCE epochs without improvement. Returns (net, history, best_epoch)."""
+    stop after PATIENCE epochs without improvement. Epoch size and deadline come from the budget.
+    Returns (net, history, best_epoch, samples_per_epoch)."""
     torch.manual_seed(seed)
     net = FaceSwapNet().to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(net.parameters(), lr=C.LR, weight_decay=C.WEIGHT_DECAY)
-    steps_per_epoch = max(1, args.samples_per_epoch // C.BATCH)
+    val = None
+    if val_idx is not None and len(val_idx):
+        t0 = time.time()
+        val = validation_set(cs, val_idx, seed + 1)
+        log(f"  validation set: {len(val[1])} samples ({int(val[2].sum())} real crops, "
+            f"{int((~val[2]).sum())} pseudo-fakes) in {time.time() - t0:.0f}s")
+    spe, deadline = budget.plan(len(val[1]) if val is not None else 0, epochs, spe_cap)
+    log(f"  plan: {epochs} epochs x {spe} samples (budget left {budget.remaining_min():.1f} min)")
+    steps_per_epoch = max(1, spe // C.BATCH)
     total = epochs * steps_per_epoch
     warmup = min(100, total // 10)
 
@@ -106,12 +120,6 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args) -
         return 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_at)
-    val = None
-    if val_idx is not None and len(val_idx):
-        t0 = time.time()
-        val = validation_set(cs, val_idx, seed + 1)
-        log(f"  validation set: {len(val[1])} samples ({int(val[2].sum())} real crops, "
-            f"{int((~val[2]).sum())} pseudo-fakes) in {time.time() - t0:.0f}s")
     loader = make_loader(BatchStream(cs, np.asarray(train_idx), seed, C.BATCH), args.workers)
     it = iter(loader)
     history, best, best_epoch, best_state, stale = [], -1.0, epochs, None, 0
@@ -130,9 +138,12 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args) -
             step += 1
             loss_sum += float(loss)
         rate = steps_per_epoch * C.BATCH / (time.time() - t0)
+        budget.observe(train_rate=rate)
         rec = {"epoch": epoch, "loss": round(loss_sum / steps_per_epoch, 4), "imagesPerSec": round(rate, 1)}
         if val is not None:
+            t1 = time.time()
             p = predict(net, val[0])
+            budget.observe(infer_rate=len(p) / max(1e-3, time.time() - t1))
             real = val[2]
             rec["valAuc"] = _r(auc(p, val[1]))
             rec["valAucReal"] = _r(auc(p[real], val[1][real]))  # None when the fold has no real swaps
@@ -147,10 +158,13 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args) -
         if val is not None and stale >= C.PATIENCE:
             log(f"  early stop: no validation gain for {C.PATIENCE} epochs")
             break
+        if time.time() > deadline and epoch < epochs:
+            log(f"  time budget of this training spent after epoch {epoch}: stopping")
+            break
     del it, loader
     if best_state is not None:
         net.load_state_dict(best_state)
-    return net.eval(), history, best_epoch if val is not None else epochs
+    return net.eval(), history, (best_epoch if val is not None else len(history)), spe
 
 
 # --- scoring --------------------------------------------------------------------------------------
@@ -205,14 +219,14 @@ def _r(v: float):
 
 # --- runs -----------------------------------------------------------------------------------------
 
-def run_fold(k: int, K: int, cs: CropSet, samples: list, item_label: dict, args) -> dict:
+def run_fold(k: int, K: int, cs: CropSet, samples: list, item_label: dict, args, budget: Budget) -> dict:
     t0 = time.time()
     val_fold = (k + 1) % K
     train_idx = np.flatnonzero((cs.folds != k) & (cs.folds != val_fold))
     val_idx = np.flatnonzero(cs.folds == val_fold)
     log(f"fold {k}: train {len(train_idx)} crops ({int((cs.labels[train_idx] == 1).sum())} swap), "
         f"validation fold {val_fold} ({len(val_idx)} crops), held-out fold {k}")
-    net, history, best_epoch = train_model(cs, train_idx, val_idx, args.epochs, C.SEED + k, args)
+    net, history, best_epoch, spe = train_model(cs, train_idx, val_idx, args.epochs, C.SEED + k, args, budget)
     rows = [s for s in samples if int(s["fold"]) == k]
     scores = score_rows(net, rows, args.crops)
     with open(os.path.join(args.out, f"oof-fold-{k}.jsonl"), "w") as f:
@@ -228,6 +242,7 @@ def run_fold(k: int, K: int, cs: CropSet, samples: list, item_label: dict, args)
         "pseudoFakeAuc": _r(pseudo_auc(net, cs, np.flatnonzero(cs.folds == k), C.SEED + 100 + k)),
         "bestEpoch": best_epoch,
         "epochsRun": len(history),
+        "samplesPerEpoch": spe,
         "history": history,
         "seconds": round(time.time() - t0, 1),
     })
@@ -288,15 +303,15 @@ def measure_throughput(cs: CropSet, args) -> dict:
     s = Sampler(cs, idx, 0)
     s.batch(16)
     t0 = time.time()
-    s.batch(128)
-    sampler_rate = 128 / (time.time() - t0)
+    s.batch(64)
+    sampler_rate = 64 / (time.time() - t0)
     net = FaceSwapNet().to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
     loader = make_loader(BatchStream(cs, idx, 0, C.BATCH), args.workers)
     it = iter(loader)
     n = 0
-    for step in range(14):
-        if step == 4:
+    for step in range(8):
+        if step == 3:
             t0, n = time.time(), 0
         x, y = next(it)
         loss = F.binary_cross_entropy_with_logits(net(to_tensor(x))[:, 0], torch.as_tensor(y))
@@ -326,11 +341,14 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=C.EPOCHS)
     ap.add_argument("--samples-per-epoch", type=int, default=C.SAMPLES_PER_EPOCH)
     ap.add_argument("--workers", type=int, default=1, help="DataLoader workers generating batches (0 = in process)")
+    ap.add_argument("--budget-min", type=float, default=C.BUDGET_MIN,
+                    help="wall-clock budget of the whole command; epochs shrink to fit (0 = no limit)")
     ap.add_argument("--model", default=C.MODEL_PATH, help="where --final writes the ONNX (card next to it)")
     args = ap.parse_args()
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     torch.set_num_threads(C.THREADS)
+    cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
     LOG = open(os.path.join(args.out, "train.log"), "a")
     started = time.time()
@@ -349,15 +367,18 @@ def main() -> None:
     log(f"throughput: {tp}")
     if args.bench:
         return
+    folds = list(range(K)) if args.all_folds else ([args.fold] if args.fold is not None else [])
+    budget = Budget(args.budget_min - (time.time() - started) / 60, len(folds) + int(args.final),
+                    args.samples_per_epoch, args.epochs)
+    budget.observe(tp["trainImagesPerSec"], tp["inferImagesPerSec"])
 
     summary_path = os.path.join(args.out, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) else {}
     summary.update({"K": K, "throughput": tp, "params": count_parameters(FaceSwapNet()), "epochsMax": args.epochs,
                     "samplesPerEpoch": args.samples_per_epoch})
-    folds = list(range(K)) if args.all_folds else ([args.fold] if args.fold is not None else [])
     per_fold = {int(f["fold"]): f for f in summary.get("folds", [])}
     for k in folds:
-        per_fold[k] = run_fold(k, K, cs, samples, item_label, args)
+        per_fold[k] = run_fold(k, K, cs, samples, item_label, args, budget)
         summary["folds"] = [per_fold[i] for i in sorted(per_fold)]
         json.dump(summary, open(summary_path, "w"), indent=1)
     if args.all_folds:
@@ -372,13 +393,16 @@ def main() -> None:
 
         best = sorted(f["bestEpoch"] for f in summary.get("folds", []))
         epochs = max(3, int(np.median(best))) if best else args.epochs
-        log(f"final: all {K} folds, {epochs} epochs (median best epoch of the folds: {best or 'n/a'})")
+        fold_spe = [f["samplesPerEpoch"] for f in summary.get("folds", []) if f.get("samplesPerEpoch")]
+        cap = int(np.median(fold_spe)) // C.BATCH * C.BATCH if fold_spe else None
+        log(f"final: all {K} folds, {epochs} epochs (median best epoch of the folds: {best or 'n/a'}), "
+            f"at most {cap or args.samples_per_epoch} samples per epoch (the folds' median)")
         t0 = time.time()
-        net, history, _ = train_model(cs, np.arange(len(cs.labels)), None, epochs, C.SEED + 999, args)
+        net, history, _, spe = train_model(cs, np.arange(len(cs.labels)), None, epochs, C.SEED + 999, args, budget, cap)
         parity = export_checked(net, args.model, parity_inputs(samples, args.crops))
         log(f"final: exported {args.model} ({parity['bytes']} bytes, {parity['weights']} weights); parity "
             f"fp32 {parity['fp32MaxAbsDiff']:.2e}, fp16 {parity.get('fp16MaxAbsDiff', float('nan')):.2e}")
-        summary["final"] = {"epochs": epochs, "history": history, "parity": parity, "seconds": round(time.time() - t0, 1)}
+        summary["final"] = {"epochs": epochs, "epochsRun": len(history), "samplesPerEpoch": spe, "history": history, "parity": parity, "seconds": round(time.time() - t0, 1)}
         summary["totalSeconds"] = round(time.time() - started, 1)
         json.dump(summary, open(summary_path, "w"), indent=1)
         card.write_card(summary, cs, items, folds_json, args, " ".join(["/usr/bin/python3"] + sys.argv))
