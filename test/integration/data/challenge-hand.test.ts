@@ -42,5 +42,15 @@ describe.skipIf(!dataDir)('hand over the face in a genuine webcam recording', ()
     expect(hands.every((m) => m.startSec >= 43)).toBe(true);
     expect(seenDuring).toBeGreaterThan(0.7);
     expect(maxBefore).toBeLessThan(0.5);
+    // The hand found is at the chin: its box centre below the face's centre, within a face width sideways.
+    const placed = observations.filter((o) => o.timeSec >= 47.5 && o.timeSec <= 51 && o.face && o.hand);
+    const atChin = placed.filter((o) => {
+      const hand = o.hand!.boxPx;
+      const face = o.face!.boxPx;
+      const dx = hand.x + hand.width / 2 - (face.x + face.width / 2);
+      const dy = hand.y + hand.height / 2 - (face.y + face.height / 2);
+      return dy > 0.25 * face.height && Math.abs(dx) < face.width;
+    });
+    expect(atChin.length / placed.length).toBeGreaterThan(0.8);
   });
 });
