@@ -9,7 +9,7 @@
 // difference, so smooth non-rigid changes (a slow expression) cancel and what remains is
 // frame-to-frame jitter. Live face swappers re-render the face every frame, and the
 // re-rendered face's features wobble while the person sits still ("stillness jitter" in
-// DeepFaceLive / Deep-Live-Cam user reports, see /docs/signals/jitter.md); a camera face's do not.
+// DeepFaceLive / Deep-Live-Cam user reports, see docs/signals/jitter.md); a camera face's do not.
 
 import { applySimilarity, fitSimilarity, STABLE_LANDMARKS } from '../common/mesh-motion.ts';
 
