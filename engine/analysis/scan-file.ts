@@ -5,9 +5,23 @@ import { sha256File } from '../core/hash.ts';
 import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { median } from '../core/stats.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceConfig, type FrameFaces } from '../face/index.ts';
-import { isUsableFace } from '../face/quality.ts';
-import type { FalseAlarmTargets } from '../fusion/calibration.ts';
-import { decideVerdict, thresholdsFromCalibration, type VerdictReason } from '../fusion/verdict.ts';
+import { unusableCause, type UnusableCause } from '../face/quality.ts';
+import type { CallSentinelConfig } from '../config/index.ts';
+import { DEFAULT_CONFIG } from '../config/index.ts';
+import { DEFAULT_FALSE_ALARM_TARGETS, type FalseAlarmTargets } from '../fusion/calibration.ts';
+import {
+  decideVerdict,
+  thresholdsFromCalibration,
+  type VerdictReason,
+  type VerdictResult,
+  type VerdictThresholds,
+} from '../fusion/verdict.ts';
+import type { TrackSummary } from '../face/index.ts';
+import { fuseWindowScores } from '../fusion/window-score.ts';
+import { appVersion } from '../core/app-info.ts';
+import { configHash } from '../config/index.ts';
+import type { EvidenceLogWriter } from '../evidence/log-writer.ts';
+import { ScanEvidenceRecorder } from './evidence-recorder.ts';
 import { probeMedia, readFrames, resolveFfmpeg } from '../media/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
 import { BUILT_IN_SIGNALS } from '../signals/index.ts';
@@ -28,14 +42,19 @@ export interface ScanOptions {
   /** Analyse at most this many frames per media second (default: every frame). */
   sampleFps?: number;
   lang?: Lang;
+  /** The resolved configuration (profile, face pipeline, quality limits, verdict); default: built-in. */
+  config?: CallSentinelConfig;
+  /** Overrides `config.face` (tests, benchmark). */
   faceConfig?: Partial<FaceConfig>;
   /** The detector signals to run (default: every built-in signal). */
   signals?: readonly SignalDefinition[];
   /** Partial config per signal id. */
   signalConfig?: SignalConfigs;
-  /** False-alarm rates the verdict thresholds are chosen for (default 5 % suspicious, 1 % likely fake). */
+  /** False-alarm rates the verdict thresholds are chosen for (default: the profile's rate for suspicious, 1 % likely fake). */
   falseAlarmTargets?: FalseAlarmTargets;
   signal?: AbortSignal;
+  /** Write the evidence log of this scan here (hash-chained NDJSON, engine/evidence). */
+  evidence?: { writer: EvidenceLogWriter; operator?: string };
   onProgress?: (p: ScanProgress) => void;
   /** Called with each analysed frame's faces (the benchmark and tests look inside). */
   onFrame?: (faces: FrameFaces) => void;
@@ -43,6 +62,7 @@ export interface ScanOptions {
 
 interface TrackTally {
   usableFrames: number;
+  unusable: Partial<Record<UnusableCause, number>>;
 }
 
 export async function scanFile(path: string, options: ScanOptions): Promise<ScanResult> {
@@ -51,14 +71,15 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
   const ffmpeg = resolveFfmpeg();
   const info = await probeMedia(path);
   const hashing = sha256File(path);
-  const tracker = await createFaceTracker(options.models, options.faceConfig);
+  const config = options.config ?? DEFAULT_CONFIG;
+  const tracker = await createFaceTracker(options.models, { ...config.face, ...options.faceConfig });
   const runner = await SignalRunner.start(
     options.signals ?? BUILT_IN_SIGNALS,
     options.models,
     options.signalConfig,
   );
   try {
-    return await analyse(path, options, { started, lang, ffmpeg, info, hashing, tracker, runner });
+    return await analyse(path, options, { started, lang, config, ffmpeg, info, hashing, tracker, runner });
   } finally {
     await runner.dispose();
   }
@@ -67,6 +88,7 @@ export async function scanFile(path: string, options: ScanOptions): Promise<Scan
 interface ScanSetup {
   started: number;
   lang: Lang;
+  config: CallSentinelConfig;
   ffmpeg: ReturnType<typeof resolveFfmpeg>;
   info: Awaited<ReturnType<typeof probeMedia>>;
   hashing: Promise<string>;
@@ -75,7 +97,28 @@ interface ScanSetup {
 }
 
 async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Promise<ScanResult> {
-  const { started, lang, ffmpeg, info, hashing, tracker, runner } = setup;
+  const { started, lang, config, ffmpeg, info, hashing, tracker, runner } = setup;
+  const thresholds: VerdictThresholds = {
+    ...thresholdsFromCalibration(
+      runner.results().map((r) => r.operatingPoints),
+      options.falseAlarmTargets ?? {
+        ...DEFAULT_FALSE_ALARM_TARGETS,
+        suspicious: config.verdict.targetFalseAlarmRate,
+      },
+    ),
+    minJudgeableFacePx: config.verdict.minJudgeableFacePx,
+    minUsableFaceSec: config.verdict.minUsableFaceSec,
+  };
+  // Only calibrated signals judge; the others are shown with their reasons (docs/fusion.md).
+  const judgingSignals = new Set(
+    runner
+      .results()
+      .filter((r) => (r.operatingPoints?.length ?? 0) > 0)
+      .map((r) => r.id),
+  );
+  const recorder = options.evidence
+    ? await openRecorder(path, options, setup, thresholds, judgingSignals)
+    : null;
   const tallies = new Map<number, TrackTally>();
   const facesPerSecond = new Map<number, number>();
   const frameTimes: number[] = [];
@@ -96,11 +139,14 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     });
     framesAnalyzed++;
     frameTimes.push(frame.timeSec);
+    await recorder?.frame(frame, result, runner.results(), choosePrimaryTrack(tracker.summaries()));
     const second = Math.floor(frame.timeSec);
     facesPerSecond.set(second, Math.max(facesPerSecond.get(second) ?? 0, result.faces.length));
     for (const face of result.faces) {
-      const tally = tallies.get(face.trackId) ?? { usableFrames: 0 };
-      if (isUsableFace(face.quality)) tally.usableFrames++;
+      const tally = tallies.get(face.trackId) ?? { usableFrames: 0, unusable: {} };
+      const cause = unusableCause(face.quality, config.usableFace);
+      if (cause === null) tally.usableFrames++;
+      else tally.unusable[cause] = (tally.unusable[cause] ?? 0) + 1;
       tallies.set(face.trackId, tally);
     }
     options.onFrame?.(result);
@@ -112,23 +158,25 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
 
   const summaries = tracker.summaries();
   const primaryTrackId = choosePrimaryTrack(summaries);
-  const primary = summaries.find((s) => s.trackId === primaryTrackId) ?? null;
   const frameIntervalSec = estimateFrameInterval(frameTimes);
-  const verdict = decideVerdict(
-    {
-      primary: primary && {
-        trackId: primary.trackId,
-        medianFaceSizePx: primary.medianFaceSizePx,
-        usableFaceSec: (tallies.get(primary.trackId)?.usableFrames ?? 0) * frameIntervalSec,
+  // Every face is assessed on its own, so none is ignored silently; the primary face's is the verdict.
+  const assess = (s: TrackSummary | null): VerdictResult =>
+    decideVerdict(
+      {
+        primary: s && {
+          trackId: s.trackId,
+          medianFaceSizePx: s.medianFaceSizePx,
+          usableFaceSec: (tallies.get(s.trackId)?.usableFrames ?? 0) * frameIntervalSec,
+          unusableFrames: tallies.get(s.trackId)?.unusable ?? {},
+        },
+        isStillImage: info.isStillImage,
+        observations: signalResults.flatMap((r) => trackObservations(r, s?.trackId ?? null)),
+        judgingSignals,
       },
-      isStillImage: info.isStillImage,
-      observations: signalResults.flatMap((r) => trackObservations(r, primaryTrackId)),
-    },
-    thresholdsFromCalibration(
-      signalResults.map((r) => r.operatingPoints),
-      options.falseAlarmTargets,
-    ),
-  );
+      thresholds,
+    );
+  const perTrack = new Map(summaries.map((s) => [s.trackId, assess(s)]));
+  const verdict = (primaryTrackId !== null ? perTrack.get(primaryTrackId) : undefined) ?? assess(null);
 
   const lastTime = frameTimes[frameTimes.length - 1] ?? 0;
   const durationSec = info.isStillImage ? 0 : Math.max(lastTime + frameIntervalSec, 0);
@@ -141,15 +189,17 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     medianFaceSizePx: round(s.medianFaceSizePx, 1),
     yawMinDeg: round(s.yawMinDeg, 1),
     yawMaxDeg: round(s.yawMaxDeg, 1),
+    verdict: perTrack.get(s.trackId)!.verdict,
+    score: roundOrNull(perTrack.get(s.trackId)!.score),
   }));
-  const timelineScores = slidingScores(signalResults, primaryTrackId);
+  const timelineScores = slidingScores(signalResults, primaryTrackId, judgingSignals);
   const timeline: ScanTimelineEntry[] = [];
   for (let t = 0; t <= Math.floor(lastTime); t++)
     timeline.push({ t, score: timelineScores.get(t) ?? null, faces: facesPerSecond.get(t) ?? 0 });
 
   const sha256 = await hashing;
   const wallSec = (performance.now() - started) / 1000;
-  return {
+  const result: ScanResult = {
     schemaVersion: SCAN_RESULT_SCHEMA_VERSION,
     file: path,
     sha256,
@@ -173,6 +223,36 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     },
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source },
   };
+  await recorder?.finish(result);
+  return result;
+}
+
+/** Opens the evidence log with its session record: app, configuration, models and input hash. */
+async function openRecorder(
+  path: string,
+  options: ScanOptions,
+  setup: ScanSetup,
+  thresholds: VerdictThresholds,
+  judgingSignals: ReadonlySet<string>,
+): Promise<ScanEvidenceRecorder> {
+  const { writer, operator } = options.evidence!;
+  // The thresholds in force are part of the session's configuration (the report draws its bands from them).
+  const config = {
+    ...setup.config,
+    thresholds: { suspiciousScore: thresholds.suspiciousScore, likelyFakeScore: thresholds.likelyFakeScore },
+  };
+  writer.append({
+    type: 'session-started',
+    mediaTimeSec: null,
+    appVersion: appVersion(),
+    configHash: configHash(setup.config),
+    config,
+    models: await options.models.loadedModels(),
+    input: { kind: 'file', path, sha256: await setup.hashing },
+    ...(operator ? { operator } : {}),
+    lang: setup.lang,
+  });
+  return new ScanEvidenceRecorder(writer, thresholds, judgingSignals, setup.lang);
 }
 
 /** A signal's observations of the primary track for the verdict; a failed signal counts as degraded. */
@@ -214,16 +294,17 @@ function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
   };
 }
 
-/**
- * Timeline score per second: the confidence-weighted mean of the signals' sliding-window scores
- * of the primary face whose window ends in that second (last one per signal).
- */
-function slidingScores(results: readonly SignalRunResult[], trackId: number | null): Map<number, number> {
+/** Timeline score per second: the judging signals' latest windows of the track ending in that second, fused. */
+function slidingScores(
+  results: readonly SignalRunResult[],
+  trackId: number | null,
+  judgingSignals: ReadonlySet<string>,
+): Map<number, number> {
   const perSecond = new Map<number, Map<string, SignalObservation>>();
   if (trackId === null) return new Map();
   for (const r of results) {
     for (const o of r.windows) {
-      if (o.trackId !== trackId || o.status !== 'ok' || o.score === null) continue;
+      if (o.trackId !== trackId) continue;
       const second = Math.floor(o.endSec);
       const slot = perSecond.get(second) ?? new Map<string, SignalObservation>();
       slot.set(o.signalId, o);
@@ -232,17 +313,8 @@ function slidingScores(results: readonly SignalRunResult[], trackId: number | nu
   }
   const scores = new Map<number, number>();
   for (const [second, slot] of perSecond) {
-    let weight = 0;
-    let sum = 0;
-    for (const o of slot.values()) {
-      weight += o.confidence;
-      sum += o.confidence * o.score!;
-    }
-    const all = [...slot.values()];
-    scores.set(
-      second,
-      round(weight > 0 ? sum / weight : all.reduce((a, o) => a + o.score!, 0) / all.length, 3),
-    );
+    const score = fuseWindowScores(slot.values(), judgingSignals);
+    if (score !== null) scores.set(second, round(score, 3));
   }
   return scores;
 }

@@ -30,6 +30,9 @@ export interface ScanFace {
   /** Yaw range (2nd–98th percentile) in degrees; > 0 is the subject turning to their left. */
   yawMinDeg: number;
   yawMaxDeg: number;
+  /** This face's own verdict and score (every face is assessed; the primary face's is `verdict`). */
+  verdict: Verdict;
+  score: number | null;
 }
 
 export interface ScanTimelineEntry {

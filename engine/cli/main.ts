@@ -2,6 +2,7 @@
 // and other programs can embed it; only bin/callsentinel.js ends the process.
 // Exit codes: 0 done, 2 bad usage or input (one line on stderr), 1 internal error.
 
+import { appVersion } from '../core/app-info.ts';
 import { isCallSentinelError } from '../core/errors.ts';
 import {
   processIo,
@@ -20,7 +21,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return name === undefined ? EXIT_USAGE_OR_INPUT : EXIT_OK;
   }
   if (name === '--version') {
-    io.stdout(`${await packageVersion()}\n`);
+    io.stdout(`${appVersion()}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -60,12 +61,4 @@ function overallHelp(commands: readonly CliCommand[]): string {
     'Environment: FFMPEG_PATH (ffmpeg binary), CALLSENTINEL_DATA (evaluation data), CALLSENTINEL_LANG (en | zh-CN).',
     '',
   ].join('\n');
-}
-
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }

@@ -31,6 +31,7 @@ const en = {
   E_EVAL_NO_FOLD_MODELS:
     'Per-fold models are missing in {path} ({missing}), so no number would be held out. Train them (scripts/train/face-swap) or pass --allow-in-sample.',
   E_DATA_MISSING: 'Data folder not found: {path}. Set CALLSENTINEL_DATA or pass --data.',
+  E_CONFIG_INVALID: 'Invalid configuration: {detail}',
   E_LOG_UNREADABLE: 'Cannot read {path} as an evidence log: {detail}',
   E_OUTPUT_UNWRITABLE: 'Cannot write {path}: {detail}',
   E_CHROMIUM_MISSING:
@@ -45,6 +46,11 @@ const en = {
   'reason.no-detector': 'No detector has judged this face yet, so no verdict can be given.',
   'reason.face-too-small': 'The face is too small to judge (median {sizePx} px).',
   'reason.too-little-face': 'Too little usable face was seen ({seconds} s).',
+  'reason.too-dark': 'The face is too dark to judge; ask for more light on the face.',
+  'reason.overexposed': 'The face is overexposed (washed out) and cannot be judged.',
+  'reason.too-blurred': 'The face is too blurred to judge (motion or focus).',
+  'reason.live-window':
+    'Verdict of the last few seconds while the call was analysed; the final verdict follows at the end.',
   'reason.face-swap-artifacts': 'The face-swap detector found traces of a swapped face.',
   'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
@@ -240,6 +246,7 @@ const zhCN: Record<MessageKey, string> = {
   E_EVAL_NO_FOLD_MODELS:
     '{path} 中缺少分折模型（{missing}），因此没有任何结果是留出数据上的。请先训练（scripts/train/face-swap），或加上 --allow-in-sample。',
   E_DATA_MISSING: '找不到数据文件夹：{path}。请设置 CALLSENTINEL_DATA 或使用 --data。',
+  E_CONFIG_INVALID: '配置无效：{detail}',
   E_LOG_UNREADABLE: '无法将 {path} 读取为证据日志：{detail}',
   E_OUTPUT_UNWRITABLE: '无法写入 {path}：{detail}',
   E_CHROMIUM_MISSING:
@@ -254,6 +261,10 @@ const zhCN: Record<MessageKey, string> = {
   'reason.no-detector': '尚无检测器判断此人脸，因此无法给出结论。',
   'reason.face-too-small': '人脸太小，无法判断（中位尺寸 {sizePx} 像素）。',
   'reason.too-little-face': '可用的人脸画面太少（{seconds} 秒）。',
+  'reason.too-dark': '人脸太暗，无法判断；请让对方脸部光线更充足。',
+  'reason.overexposed': '人脸过曝（发白），无法判断。',
+  'reason.too-blurred': '人脸太模糊（运动或对焦问题），无法判断。',
+  'reason.live-window': '分析过程中最近几秒的结论；最终结论见结尾。',
   'reason.face-swap-artifacts': '换脸检测器发现了换脸痕迹。',
   'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',

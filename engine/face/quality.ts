@@ -82,12 +82,21 @@ export const DEFAULT_USABLE_FACE_LIMITS: Readonly<UsableFaceLimits> = Object.fre
   maxClippedFraction: 0.3,
 });
 
+/** Why a face is not usable evidence; null when it is. Checked in this order. */
+export type UnusableCause = 'small' | 'dark' | 'overexposed' | 'blurred';
+
+export function unusableCause(
+  q: FaceQuality,
+  limits: UsableFaceLimits = DEFAULT_USABLE_FACE_LIMITS,
+): UnusableCause | null {
+  if (q.faceSizePx < limits.minFaceSizePx) return 'small';
+  if (q.brightness < limits.minBrightness) return 'dark';
+  if (q.brightness > limits.maxBrightness || q.clippedFraction > limits.maxClippedFraction)
+    return 'overexposed';
+  if (q.sharpness < limits.minSharpness) return 'blurred';
+  return null;
+}
+
 export function isUsableFace(q: FaceQuality, limits: UsableFaceLimits = DEFAULT_USABLE_FACE_LIMITS): boolean {
-  return (
-    q.faceSizePx >= limits.minFaceSizePx &&
-    q.sharpness >= limits.minSharpness &&
-    q.brightness >= limits.minBrightness &&
-    q.brightness <= limits.maxBrightness &&
-    q.clippedFraction <= limits.maxClippedFraction
-  );
+  return unusableCause(q, limits) === null;
 }

@@ -4,6 +4,7 @@
 // judging signals' calibrated scores, against thresholds fitted with their calibration
 // (≤ 5 % false alarms on the training folds for `suspicious`, ≤ 1 % for `likely_fake`).
 
+import type { UnusableCause } from '../face/quality.ts';
 import type { OperatingPoint, SignalObservation } from '../signals/types.ts';
 import { DEFAULT_FALSE_ALARM_TARGETS, thresholdAt, type FalseAlarmTargets } from './calibration.ts';
 
@@ -56,13 +57,30 @@ export interface PrimaryFaceEvidence {
   medianFaceSizePx: number;
   /** Media seconds during which the face was usable (big, sharp and lit enough). */
   usableFaceSec: number;
+  /** Frames that were not usable, by cause (engine/face/quality.ts); empty when unknown. */
+  unusableFrames?: Partial<Record<UnusableCause, number>>;
 }
 
 export interface VerdictInput {
+  /** The face being judged (the primary face, or any other track when each is assessed). */
   primary: PrimaryFaceEvidence | null;
   isStillImage: boolean;
   observations: readonly SignalObservation[];
+  /**
+   * Signals whose scores enter the verdict: those calibrated on labelled data (training folds).
+   * Other signals are shown with their reasons but do not move the verdict (docs/fusion.md).
+   * When omitted, every signal judges.
+   */
+  judgingSignals?: ReadonlySet<string>;
 }
+
+/** The reason key for each quality shortfall, when it is why too little usable face was seen. */
+const UNUSABLE_REASON: Record<UnusableCause, string> = {
+  small: 'reason.face-too-small',
+  dark: 'reason.too-dark',
+  overexposed: 'reason.overexposed',
+  blurred: 'reason.too-blurred',
+};
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -90,16 +108,22 @@ export function decideVerdict(
     });
   }
   if (!input.isStillImage && primary.usableFaceSec < thresholds.minUsableFaceSec) {
-    return notVerified({
-      key: 'reason.too-little-face',
-      params: { seconds: primary.usableFaceSec.toFixed(1) },
-    });
+    const seconds = { key: 'reason.too-little-face', params: { seconds: primary.usableFaceSec.toFixed(1) } };
+    const cause = dominantCause(primary.unusableFrames ?? {});
+    if (!cause) return notVerified(seconds);
+    const params = cause === 'small' ? { sizePx: Math.round(primary.medianFaceSizePx) } : undefined;
+    return notVerified({ key: UNUSABLE_REASON[cause], ...(params ? { params } : {}) }, seconds);
   }
   const about = input.observations.filter((o) => o.trackId === primary.trackId);
-  const judged = about.filter((o) => o.status === 'ok' && o.score !== null);
+  const judges = input.judgingSignals;
+  const judged = about.filter(
+    (o) => o.status === 'ok' && o.score !== null && (!judges || judges.has(o.signalId)),
+  );
   if (judged.length === 0) {
-    // Say why each signal could not judge (too few frames, a failed detector), after the cause.
-    const why = [...new Set(about.map((o) => o.reasonKey))].map((key) => ({ key }));
+    // Say why each judging signal could not judge (too few frames, a failed detector).
+    const why = [
+      ...new Set(about.filter((o) => !judges || judges.has(o.signalId)).map((o) => o.reasonKey)),
+    ].map((key) => ({ key }));
     return notVerified({ key: 'reason.no-detector' }, ...why);
   }
   // The confidence-weighted mean of the judging signals' calibrated scores.
@@ -122,4 +146,13 @@ export function decideVerdict(
     confidence: Math.min(1, weight / judged.length),
     reasons: judged.map((o) => ({ key: o.reasonKey })),
   };
+}
+
+/** The quality shortfall behind most unusable frames, if any frames were counted. */
+function dominantCause(counts: Partial<Record<UnusableCause, number>>): UnusableCause | null {
+  let best: UnusableCause | null = null;
+  for (const [cause, n] of Object.entries(counts) as Array<[UnusableCause, number]>) {
+    if (n > 0 && (best === null || n > (counts[best] ?? 0))) best = cause;
+  }
+  return best;
 }

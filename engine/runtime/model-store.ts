@@ -119,6 +119,14 @@ export class ModelStore {
     });
   }
 
+  /** Name and sha256 of every model loaded so far (for the evidence log's session record). */
+  async loadedModels(): Promise<Array<{ name: string; sha256: string }>> {
+    const settled = await Promise.allSettled([...this.models.values()]);
+    return settled.flatMap((r) =>
+      r.status === 'fulfilled' ? [{ name: r.value.name, sha256: r.value.sha256 }] : [],
+    );
+  }
+
   /** Release every loaded session. The store stays usable: a later load() opens a fresh session. */
   async dispose(): Promise<void> {
     const pending = [...this.models.values()];

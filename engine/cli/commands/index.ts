@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-io.ts';
 import { benchCommand } from './bench.ts';
+import { configCommand } from './config.ts';
 import { datasetCommand } from './dataset.ts';
 import { evalCommand } from './eval.ts';
 import { reportCommand } from './report.ts';
@@ -8,9 +9,10 @@ import { verifyLogCommand } from './verify-log.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   scanCommand,
-  benchCommand,
   verifyLogCommand,
   reportCommand,
+  configCommand,
+  benchCommand,
   datasetCommand,
   evalCommand,
 ];

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { formatMessage, type MessageKey } from '../../core/messages.ts';
 import { scanFile } from '../../analysis/scan-file.ts';
 import type { ScanResult } from '../../analysis/scan-result.ts';
@@ -5,6 +6,25 @@ import { ModelStore } from '../../runtime/index.ts';
 import { EXIT_OK, type CliCommand, type CliIo } from '../cli-io.ts';
 import { langOption, parseCommandArgs, positiveNumber } from '../parse-options.ts';
 import { CallSentinelError } from '../../core/errors.ts';
+import { resolveConfig } from '../../config/index.ts';
+import { EvidenceLogWriter } from '../../evidence/log-writer.ts';
+import { writeReport } from '../../evidence/report/index.ts';
+import { validateInput } from '../../media/index.ts';
+
+/** A new evidence log; an existing file is never overwritten. */
+function openEvidenceLog(path: string): EvidenceLogWriter {
+  try {
+    return new EvidenceLogWriter(path);
+  } catch (error) {
+    throw new CallSentinelError('E_OUTPUT_UNWRITABLE', {
+      path,
+      detail:
+        (error as NodeJS.ErrnoException).code === 'EEXIST'
+          ? 'exists already (logs are never overwritten)'
+          : String((error as Error).message),
+    });
+  }
+}
 
 const HELP = `Usage: callsentinel scan FILE [options]
 
@@ -16,7 +36,15 @@ Options:
   --max-seconds N    analyse only the first N seconds
   --sample-fps N     analyse at most N frames per second of media (default: every frame)
   --lang L           language of messages: en (default) or zh-CN (or set CALLSENTINEL_LANG)
+  --profile P        personal (default, ≤ 5 % false alarms), bank (≤ 10 %, more sensitive), police
+  --config FILE      settings file (JSON; see callsentinel config print)
+  --events FILE      write the tamper-evident evidence log (NDJSON; check it with verify-log)
+  --report FILE      write the call report (self-contained HTML) from the evidence log
+  --pdf FILE         also print the report to PDF (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+  --operator NAME    operator's name, recorded in the log and printed on the report
   -h, --help         show this help
+
+With --report but no --events, the evidence log is kept next to the report as REPORT.evidence.ndjson.
 
 Exit codes: 0 analysed, 2 bad usage or unreadable input (one line on stderr), 1 internal error.
 `;
@@ -31,6 +59,12 @@ export const scanCommand: CliCommand = {
       'max-seconds': { type: 'string' },
       'sample-fps': { type: 'string' },
       lang: { type: 'string' },
+      profile: { type: 'string' },
+      config: { type: 'string' },
+      events: { type: 'string' },
+      report: { type: 'string' },
+      pdf: { type: 'string' },
+      operator: { type: 'string' },
     });
     if (positionals.length !== 1) {
       throw new CallSentinelError('E_USAGE', {
@@ -38,19 +72,48 @@ export const scanCommand: CliCommand = {
       });
     }
     const lang = langOption(values.lang, io.env);
+    if (values.pdf && !values.report) {
+      throw new CallSentinelError('E_USAGE', {
+        detail: '--pdf needs --report (the PDF is printed from the HTML report)',
+      });
+    }
+    const config = await resolveConfig({ profile: values.profile, file: values.config, overrides: { lang } });
+    const file = positionals[0]!;
+    await validateInput(file);
+    const eventsPath = values.events ?? (values.report ? `${values.report}.evidence.ndjson` : undefined);
+    const writer = eventsPath ? openEvidenceLog(eventsPath) : null;
     const models = new ModelStore();
     try {
-      const result = await scanFile(positionals[0]!, {
+      const result = await scanFile(file, {
         models,
         lang,
+        config,
+        ...(writer ? { evidence: { writer, operator: values.operator } } : {}),
         maxSeconds: positiveNumber(values['max-seconds'], '--max-seconds'),
         sampleFps: positiveNumber(values['sample-fps'], '--sample-fps'),
         onProgress: io.stderrIsTty ? progressPrinter(io) : undefined,
       });
       if (io.stderrIsTty) io.stderr('\r\x1b[K');
+      if (eventsPath && values.report) {
+        await writeReport(eventsPath, {
+          htmlPath: values.report,
+          pdfPath: values.pdf,
+          lang,
+          operator: values.operator,
+        });
+      }
       io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : humanSummary(result, lang));
       return EXIT_OK;
+    } catch (error) {
+      // A log that never got its first record (the input failed before analysis) is not kept.
+      if (writer && writer.recordCount === 0) {
+        writer.close();
+        await rm(writer.path, { force: true });
+      }
+      throw error;
     } finally {
+      // An interrupted scan still leaves a readable log (verify-log then reports it as truncated).
+      writer?.close();
       await models.dispose();
     }
   },
