@@ -1,5 +1,7 @@
 // What a command may touch of the outside world. Tests pass their own; bin/ passes the process's.
 
+import type { Lang, MessageKey } from '../core/messages.ts';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -17,11 +19,18 @@ export function processIo(): CliIo {
   };
 }
 
+/** The options a command accepts, as node:util parseArgs takes them. */
+export type CommandOptions = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+
 /** A command: parses its own arguments, does its work, returns the exit code. */
 export interface CliCommand {
   name: string;
-  summary: string;
-  help: string;
+  /** Every option it accepts (its --help names each one; `lang` makes --lang choose the language). */
+  options: CommandOptions;
+  /** The one-line summary in `callsentinel --help`. */
+  summary: Extract<MessageKey, `summary.${string}`>;
+  /** The text of `callsentinel <name> --help`. */
+  help(lang: Lang): string;
   run(args: string[], io: CliIo): Promise<number>;
 }
 

@@ -4,6 +4,8 @@
 
 import { appVersion } from '../core/app-info.ts';
 import { isCallSentinelError } from '../core/errors.ts';
+import { formatMessage, type Lang } from '../core/messages.ts';
+import { padDisplay } from '../core/text-width.ts';
 import {
   processIo,
   EXIT_INTERNAL,
@@ -13,11 +15,12 @@ import {
   type CliIo,
 } from './cli-io.ts';
 import { COMMANDS } from './commands/index.ts';
+import { uiLang } from './parse-options.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overallHelp(COMMANDS));
+    io.stdout(overallHelp(COMMANDS, uiLang(rest, io.env, true)));
     return name === undefined ? EXIT_USAGE_OR_INPUT : EXIT_OK;
   }
   if (name === '--version') {
@@ -26,39 +29,33 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`callsentinel: unknown command "${name}". Run callsentinel --help.\n`);
+    io.stderr(`${formatMessage('cli.unknown-command', { command: name }, uiLang(rest, io.env, false))}\n`);
     return EXIT_USAGE_OR_INPUT;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help);
+    // Help honours --lang even on commands that have no --lang option.
+    io.stdout(command.help(uiLang(rest, io.env, true)));
     return EXIT_OK;
   }
+  // Error lines speak the command's language (--lang where it has one); the code never changes.
+  const lang = uiLang(rest, io.env, Object.hasOwn(command.options, 'lang'));
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (isCallSentinelError(error)) {
-      io.stderr(`callsentinel ${name}: ${error.message} [${error.code}]\n`);
+      const message = error.localized(lang);
+      io.stderr(`${formatMessage('cli.error-line', { command: name, message, code: error.code }, lang)}\n`);
       return error.isUserError ? EXIT_USAGE_OR_INPUT : EXIT_INTERNAL;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`callsentinel ${name}: internal error: ${detail}\n`);
+    io.stderr(`${formatMessage('cli.internal-error', { command: name, detail }, lang)}\n`);
     if (io.env.CALLSENTINEL_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_INTERNAL;
   }
 }
 
-function overallHelp(commands: readonly CliCommand[]): string {
+function overallHelp(commands: readonly CliCommand[], lang: Lang): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    'callsentinel — check locally whether the face in a video call or recording is real.',
-    '',
-    'Usage: callsentinel <command> [options]      callsentinel <command> --help',
-    '',
-    'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Exit codes: 0 done, 2 bad usage or input, 1 internal error.',
-    'Environment: FFMPEG_PATH (ffmpeg binary), CALLSENTINEL_DATA (evaluation data), CALLSENTINEL_LANG (en | zh-CN).',
-    '',
-  ].join('\n');
+  const list = commands.map((c) => `  ${padDisplay(c.name, width)}  ${formatMessage(c.summary, {}, lang)}`);
+  return formatMessage('cli.help', { commands: list.join('\n') }, lang);
 }

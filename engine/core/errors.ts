@@ -1,7 +1,16 @@
-import { formatMessage, type Lang, type MessageKey, type MessageParams } from './messages.ts';
+import {
+  formatMessage,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+  type MessageRef,
+} from './messages.ts';
 
 /** Stable error codes: they stay the same in every language and appear in logs and JSON. */
 export type ErrorCode = Extract<MessageKey, `E_${string}`>;
+
+/** An error's placeholders: plain values, or catalogue messages worded in the reader's language. */
+export type ErrorParams = Record<string, string | number | MessageRef>;
 
 /** Input and usage problems are the user's to fix (exit 2); everything else is ours (exit 1). */
 const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -23,10 +32,10 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 export class CallSentinelError extends Error {
   readonly code: ErrorCode;
-  readonly params: MessageParams;
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, params: MessageParams = {}, options?: { cause?: unknown }) {
-    super(formatMessage(code, params, 'en'), options);
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(formatMessage(code, wordParams(params, 'en'), 'en'), options);
     this.name = 'CallSentinelError';
     this.code = code;
     this.params = params;
@@ -37,9 +46,17 @@ export class CallSentinelError extends Error {
     return USER_ERRORS.has(this.code);
   }
 
+  /** The message in `lang`; the code stays the same in every language. */
   localized(lang: Lang): string {
-    return formatMessage(this.code, this.params, lang);
+    return formatMessage(this.code, wordParams(this.params, lang), lang);
   }
+}
+
+function wordParams(params: ErrorParams, lang: Lang): MessageParams {
+  const worded: MessageParams = {};
+  for (const [name, value] of Object.entries(params))
+    worded[name] = typeof value === 'object' ? formatMessage(value.key, value.params, lang) : value;
+  return worded;
 }
 
 export function isCallSentinelError(value: unknown): value is CallSentinelError {

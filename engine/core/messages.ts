@@ -217,6 +217,271 @@ const en = {
   'challenge.close-up.prompt': 'Please move close to the camera, then back to where you were.',
   'challenge.blink-twice.prompt': 'Please blink twice.',
   'challenge.open-mouth.prompt': 'Please open your mouth wide, then close it.',
+  // The command line (engine/cli): help, summaries, output labels, progress and usage errors.
+  'cli.help':
+    'callsentinel — check locally whether the face in a video call or recording is real.\n\nUsage: callsentinel <command> [options]      callsentinel <command> --help\n\nCommands:\n{commands}\n\nExit codes: 0 done, 2 bad usage or input, 1 internal error.\nEnvironment: FFMPEG_PATH (ffmpeg binary), CALLSENTINEL_DATA (evaluation data), CALLSENTINEL_LANG (en | zh-CN).\nLanguage: --lang en|zh-CN where a command has it, else CALLSENTINEL_LANG, else en.\n',
+  'cli.error-line': 'callsentinel {command}: {message} [{code}]',
+  'cli.internal-error': 'callsentinel {command}: internal error: {detail}',
+  'cli.unknown-command': 'callsentinel: unknown command "{command}". Run callsentinel --help.',
+  'cli.wrote': 'wrote {files}',
+  'summary.scan': 'analyse a recording or image and give a verdict with reasons',
+  'summary.verify-log': 'check that an evidence log is intact (hash chain, order, completeness)',
+  'summary.report': 'make the HTML (and PDF) call report from an evidence log',
+  'summary.config': 'print the resolved configuration (defaults < profile < file) and its hash',
+  'summary.bench': 'measure per-stage speed and frames/s of the face pipeline on this machine',
+  'summary.dataset': 'build the face-crop cache (crops, masks, landmarks, folds) for training and evaluation',
+  'summary.eval': 'measure a detector on the face-crop cache: held-out AUC [CI], EER, verdict error rates',
+  'help.scan': `Usage: callsentinel scan FILE [options]
+
+Analyse a recording (mp4, mov, mkv, webm, avi, gif, animated webp) or a still image and say
+whether the main face in it is likely real, suspicious, likely fake, or could not be verified.
+
+Options:
+  --json             print exactly one JSON document on stdout (contract: docs/cli.md)
+  --max-seconds N    analyse only the first N seconds
+  --sample-fps N     analyse at most N frames per second of media (default: every frame)
+  --lang L           language of messages: en (default) or zh-CN (or set CALLSENTINEL_LANG)
+  --profile P        personal (default, ≤ 5 % false alarms), bank (≤ 10 %, more sensitive), police
+  --config FILE      settings file (JSON; see callsentinel config print)
+  --events FILE      write the tamper-evident evidence log (NDJSON; check it with verify-log)
+  --report FILE      write the call report (self-contained HTML) from the evidence log
+  --pdf FILE         also print the report to PDF (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+  --operator NAME    operator's name, recorded in the log and printed on the report
+  -h, --help         show this help
+
+With --report but no --events, the evidence log is kept next to the report as REPORT.evidence.ndjson.
+
+Exit codes: 0 analysed, 2 bad usage or unreadable input (one line on stderr), 1 internal error.
+`,
+  'help.verify-log': `Usage: callsentinel verify-log FILE [--json]
+
+Check that an evidence log (NDJSON written by a session or by scan --events) is intact: every
+record carries the sha256 of the record before it, so an edited, deleted, reordered or cut-off
+record breaks the chain, and a log must end with its session-ended record.
+
+Options:
+  --json        print the result as one JSON document
+  -h, --help    show this help
+
+Exit codes: 0 intact (prints the record count and the final hash), 1 broken (names the first
+broken line), 2 unreadable file or bad usage.
+`,
+  'help.report': `Usage: callsentinel report LOG.ndjson --out report.html [options]
+
+Make the call report from an evidence log alone: the verdict and why, what to do next, the score
+over time, key moments with the face marked, every detector's last result, challenges and
+operator notes, and the record that ties the report to its log (record count, final hash,
+models, configuration) with fields to sign. One self-contained HTML file that fetches nothing;
+--pdf also prints it to A4 PDF through headless Chromium.
+
+A log that fails verification still gets its report, with a warning at the top naming the
+broken line.
+
+Options:
+  --out FILE         the HTML report to write (required)
+  --pdf FILE         also print the report to PDF (needs Chromium: CHROMIUM_PATH, /usr/bin/chromium,
+                     or chromium / chromium-browser / google-chrome on PATH)
+  --lang L           language of the report: en (default) or zh-CN (or set CALLSENTINEL_LANG)
+  --operator NAME    the operator's name, printed in the sign-off fields
+  -h, --help         show this help
+
+Exit codes: 0 report written of an intact log, 1 report written but the log is broken (or an
+internal error), 2 unreadable log, unwritable output, no Chromium for --pdf, or bad usage.
+`,
+  'help.config': `Usage: callsentinel config print [--profile bank|police|personal] [--config FILE]
+
+Print the resolved configuration as JSON: built-in defaults, then the profile, then the
+settings in FILE (a JSON file with any subset of the keys printed here), and its sha256 — the
+hash every evidence log starts with. Unknown keys or wrong types are errors (exit 2).
+
+Profiles: personal (default; at most 5 % false alarms), bank (up to 10 % false alarms for more
+sensitivity), police (5 %, and more usable face before judging a recording).
+`,
+  'help.bench': `Usage: callsentinel bench [options]
+
+Measure the face pipeline on this machine: generated 640×480, 30 fps call-like clips with one
+face and with four faces (made from the sample photos of @vladmandic/human) are decoded with
+ffmpeg and analysed (detect, mesh, aligned crop). Prints milliseconds per stage and end-to-end
+frames per second, with the machine, ffmpeg and model hashes behind the numbers.
+
+Options:
+  --seconds N   length of each generated clip (default 10)
+  --json        print the report as one JSON document
+  -h, --help    show this help
+`,
+  'help.dataset': `Usage: callsentinel dataset [options]
+
+Build the cache of aligned face crops that training and evaluation read, from the shared face
+media (MANIFEST.tsv): each file's regions by its layout (whole frame; side-by-side halves; the
+panels listed in engine/eval/dataset/panel-table.ts; reference inset greyed out), sampled frames,
+the primary face's 224×224 crops, masks and landmarks, and grouped folds by identity group.
+Re-runs only analyse files that changed. One progress line per file goes to stderr.
+
+Options:
+  --data DIR            the data folder (default: CALLSENTINEL_DATA)
+  --cache DIR           cache root, outside the repository (default: CALLSENTINEL_CACHE or
+                        ~/.cache/callsentinel); the cache is DIR/face-crops-v1
+  --categories LIST     comma-separated manifest categories (default: {categories})
+  --sample-fps N        frames per media second to analyse (default {sampleFps})
+  --max-per-item N      crops kept per item at most, evenly spread (default {maxPerItem})
+  --folds K             number of grouped folds (default {folds})
+  --only SUBSTRING      analyse only files whose name contains SUBSTRING (the index still lists
+                        every item already in the cache)
+  --json                print the build report as one JSON document
+  -h, --help            show this help
+
+Exit codes: 0 built (files that could not be read are listed as skipped), 2 bad usage or
+missing data folder, 1 internal error.
+`,
+  'help.eval': `Usage: callsentinel eval [options]
+
+Measure a scorer on the face-crop cache (built by \`callsentinel dataset\`), item by item (video
+level): every usable crop is scored, an item's frames are aggregated as the signal aggregates a
+track, and for each held-out fold the calibration and verdict thresholds are fitted on the
+other folds only. Prints AUC with a bootstrap 95 % CI, EER, false-alarm and miss rates of the
+verdicts, the not_verified rate and AUC per method, with the dataset and model hashes; writes
+<scorer>.json and <scorer>-roc.svg into --out.
+
+Options:
+  --scorer NAME         face-swap (default; our model), antispoof (human's model), face-blur (no model)
+  --cache DIR           cache root (default $CALLSENTINEL_CACHE or ~/.cache/callsentinel); reads DIR/face-crops-v1
+  --models-dir DIR      per-fold models fold-<k>.onnx and oof-scores.jsonl (default <cache root>/face-swap-train)
+  --folds-from-cache    use the cache's folds.json even without the trainer's oof-scores.jsonl to check it against
+  --allow-in-sample     without per-fold models, score with models/face-swap.onnx (numbers labelled IN-SAMPLE)
+  --write-calibration   fit the signal's calibration on all folds' out-of-fold scores and write it next to the model
+  --data DIR            the data folder the cache was built from (records its MANIFEST.tsv sha256)
+  --out DIR             where the JSON and SVG go (default ./eval-out)
+  --resamples N         bootstrap resamples for the confidence intervals (default 2000)
+  --json                print the report as one JSON document instead of the table
+  -h, --help            show this help
+`,
+  // Usage errors: the detail of E_USAGE (and of other codes' {detail}), said in the reader's language.
+  'usage.unknown-option': 'unknown option {option} (see --help)',
+  'usage.option-needs-value': 'option {option} needs a value',
+  'usage.option-takes-no-value': 'option {option} takes no value',
+  'usage.bad-arguments': 'bad arguments: {detail}',
+  'usage.positive-number': '{flag} needs a positive number, got "{value}"',
+  'usage.integer-at-least': '{flag} needs an integer ≥ {min}, got "{value}"',
+  'usage.lang': '--lang must be en or zh-CN, got "{value}"',
+  'usage.lang-env': 'CALLSENTINEL_LANG must be en or zh-CN, got "{value}"',
+  'usage.scan-one-file': 'scan takes exactly one FILE (see callsentinel scan --help)',
+  'usage.pdf-needs-report': '--pdf needs --report (the PDF is printed from the HTML report)',
+  'usage.log-exists': 'exists already (logs are never overwritten)',
+  'usage.config': 'usage: callsentinel config print [--profile P] [--config FILE]',
+  'usage.dataset-no-files': 'dataset takes no FILE arguments, got "{arg}" (see callsentinel dataset --help)',
+  'usage.unknown-category': '--categories: unknown category "{category}" (known: {known})',
+  'usage.only-empty': '--only needs a substring',
+  'usage.none-given': '(none given)',
+  'usage.eval-no-files': 'eval takes no FILE (got {args})',
+  'usage.no-calibration': '--write-calibration: scorer {scorer} has no signal calibration to fit',
+  'usage.report-one-log': 'report takes exactly one LOG file (see --help)',
+  'usage.report-needs-out': 'report needs --out FILE.html',
+  'usage.verify-log-one-file': 'verify-log takes exactly one FILE',
+  'usage.unknown-scorer': 'unknown scorer "{name}" (known: {known})',
+  'usage.cache-in-repo':
+    'the cache folder {path} is inside the repository; choose one outside it (--cache or CALLSENTINEL_CACHE)',
+  'usage.eval-oof-missing':
+    "{path} is missing, so the per-fold models' split cannot be checked against the cache; pass --folds-from-cache to use the cache folds.json as it is",
+  'usage.eval-fold-mismatch':
+    "item {item} is in fold {cacheFold} of the cache but fold {trainerFold} of the trainer's {file}: the fold models were trained on another split",
+  'usage.calibration-in-sample':
+    '--write-calibration needs out-of-fold scores; in-sample scores would make the calibration overconfident',
+  // scan's text output.
+  'scan.label.verdict': 'verdict:',
+  'scan.label.reason': 'reason:',
+  'scan.label.signal': 'signal:',
+  'scan.label.faces': 'faces:',
+  'scan.label.analysed': 'analysed:',
+  'scan.label.sha256': 'sha256:',
+  'scan.score': ' (score {score}, confidence {confidence})',
+  'scan.status.ok': 'ok',
+  'scan.status.insufficient-data': 'insufficient-data',
+  'scan.status.degraded': 'degraded',
+  'scan.primary': ' (primary: track {id})',
+  'scan.track': 'track {id}{primary}: {from}–{to} s, {frames} frames, {sizePx} px, yaw {yawMin}…{yawMax}°',
+  'scan.analysed': '{frames} frames of {seconds} s at {fps} frames/s',
+  'scan.progress': 'analysing: {time} / {duration} s, {frames} frames',
+  'scan.progress-live': 'analysing: {time} s, {frames} frames',
+  // verify-log and report: the log's state, and what broke.
+  'verify.intact': 'intact: {records} records, final hash {hash}',
+  'verify.broken': 'BROKEN at line {line}: {problem}',
+  'verify.report-intact': 'wrote {files} (log intact: {records} records, final hash {hash})',
+  'verify.report-broken': 'wrote {files}; the log is BROKEN at line {line}: {problem} (the report says so)',
+  'verify.problem.empty': 'the log is empty',
+  'verify.problem.truncated': 'the last record is cut off (truncated)',
+  'verify.problem.not-json': 'not valid JSON',
+  'verify.problem.not-object': 'not a JSON object',
+  'verify.problem.chain':
+    'its prevHash does not match the previous line (edited, deleted or reordered records)',
+  'verify.problem.sequence': 'sequence number {seq} where {expected} was expected',
+  'verify.problem.other-session': 'belongs to another session',
+  'verify.problem.no-start': 'the log does not start with session-started',
+  'verify.problem.after-end': 'records follow session-ended',
+  'verify.problem.count': 'session-ended counts {counted} records, the log has {actual}',
+  'verify.problem.no-end': 'no session-ended record (truncated)',
+  // bench.
+  'bench.generating': 'generating {seconds} s test clips in {dir} …',
+  'bench.measuring': 'measuring …',
+  'bench.case-one': '640×480 30 fps, 1 face',
+  'bench.case-many': '640×480 30 fps, {faces} faces',
+  'bench.label.machine': 'machine:',
+  'bench.label.ffmpeg': 'ffmpeg:',
+  'bench.label.models': 'models:',
+  'bench.machine': '{cpu}, {cores} cores, node {node}, {platform}',
+  'bench.header':
+    '| case | frames | faces/frame | decode ms | detect ms | mesh ms | crop ms | {signals}total ms | end-to-end frames/s | decode-only frames/s |',
+  'bench.not-run': 'not run',
+  'bench.note':
+    "Stage columns are mean milliseconds per frame (detection runs every few frames and signals score every\nk-th frame, so their means are amortised). The total includes the signals' time.",
+  'bench.did-not-run': '{id} did not run: {error}',
+  // dataset.
+  'dataset.progress': '{head} {frames} frames, crops {crops}, {seconds} s',
+  'dataset.progress-cached': '{head} {frames} frames, crops {crops}, {seconds} s (cached)',
+  'dataset.progress-skipped': '{head} skipped, {reason} ({seconds} s)',
+  'dataset.cache': 'face-crop cache: {dir}',
+  'dataset.label.files': 'files:',
+  'dataset.label.items': 'items:',
+  'dataset.label.skipped': 'skipped:',
+  'dataset.label.time': 'time:',
+  'dataset.files':
+    '{planned} planned, {processed} processed ({analysed} analysed, {cached} cached, {failed} failed)',
+  'dataset.items': '{items}, crops: {crops}',
+  'dataset.items-missing': '{items}, crops: {crops}; {missing} planned items not in the cache',
+  'dataset.by-category': 'by category:',
+  'dataset.by-label': 'by label (1 swap, 0 genuine):',
+  'dataset.by-fold': 'by fold (k = {k}):',
+  'dataset.count-row': '{items} items ({withoutCrops} without crops), {crops} crops',
+  'dataset.fold-row':
+    'fold {fold}: {items} items ({genuine} genuine, {swap} swap), {crops} crops, {groups} identity groups',
+  'dataset.seconds': '{seconds} s',
+  // eval.
+  'eval.progress': 'scoring: {done} / {total} crops',
+  'eval.wrote': 'wrote {json} and {svg}',
+  'eval.label.scorer': 'scorer:',
+  'eval.label.warning': 'WARNING:',
+  'eval.label.held-out': 'held out:',
+  'eval.label.data': 'data:',
+  'eval.label.models': 'models:',
+  'eval.label.protocol': 'protocol:',
+  'eval.in-sample': 'IN-SAMPLE — the model scored items it was trained on; these numbers overstate it.',
+  'eval.held-out':
+    'every item scored by a model and calibrated by parameters fitted without its fold ({folds} folds, {source})',
+  'eval.data':
+    '{dir} (items.jsonl sha256 {hash}…), {genuine} genuine + {swap} swap video items ({stills} still images left out), {crops} crops scored{unusable}',
+  'eval.unusable': ', {count} unusable crops skipped',
+  'eval.none': 'none',
+  'eval.na': 'n/a',
+  'eval.no-ci': '(no CI: < 3 items)',
+  'eval.protocol':
+    'item (video) level; score = {method} (trim {trim}) of frame scores; AUC and EER on the out-of-fold item scores of verified items; verdict thresholds for ≤ {suspicious} / {likelyFake} false alarms on the training folds; not_verified under {minPx} px, < {minSec} s usable face or < {minFrames} usable frames',
+  'eval.header-overall':
+    '| items | verified (genuine / swap) | AUC [95 % CI] | EER | false-alarm rate | miss rate | not_verified genuine / swap | crops/s |',
+  'eval.row-all': 'all',
+  'eval.header-method': '| method (its swaps vs all genuine) | swap items | AUC [95 % CI] |',
+  'eval.header-fold':
+    '| fold | test genuine / swap | AUC | Platt slope, intercept | suspicious ≥ | likely fake ≥ |',
+  'eval.clamped': ' (clamped)',
+  'eval.trainer-agreement': 'trainer agreement: {crops} crops, |ours − trainer OOF| mean {mean}, max {max}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -417,11 +682,278 @@ const zhCN: Record<MessageKey, string> = {
   'challenge.close-up.prompt': '请靠近摄像头，然后回到原来的位置。',
   'challenge.blink-twice.prompt': '请眨两次眼。',
   'challenge.open-mouth.prompt': '请把嘴张大，然后闭上。',
+  'cli.help':
+    'callsentinel — 在本机检查视频通话或录像中的人脸是否真实。\n\n用法：callsentinel <命令> [选项]      callsentinel <命令> --help\n\n命令：\n{commands}\n\n退出码：0 完成，2 用法或输入有误，1 内部错误。\n环境变量：FFMPEG_PATH（ffmpeg 可执行文件），CALLSENTINEL_DATA（评估数据），CALLSENTINEL_LANG（en | zh-CN）。\n语言：命令有 --lang 选项时按 --lang en|zh-CN，否则按 CALLSENTINEL_LANG，都未设置时为 en。\n',
+  'cli.error-line': 'callsentinel {command}：{message} [{code}]',
+  'cli.internal-error': 'callsentinel {command}：内部错误：{detail}',
+  'cli.unknown-command': 'callsentinel：未知命令“{command}”。请运行 callsentinel --help 查看可用命令。',
+  'cli.wrote': '已写入 {files}',
+  'summary.scan': '分析一段录像或一张图片，给出结论和原因',
+  'summary.verify-log': '检查证据日志是否完好（哈希链、顺序、完整性）',
+  'summary.report': '根据证据日志生成 HTML（及 PDF）通话报告',
+  'summary.config': '打印最终生效的配置（默认值 < 方案 < 文件）及其哈希',
+  'summary.bench': '在本机测量人脸处理流程各阶段的速度和每秒帧数',
+  'summary.dataset': '为训练和评估构建人脸裁剪缓存（裁剪图、掩码、特征点、分折）',
+  'summary.eval': '在人脸裁剪缓存上测量检测器：留出 AUC [置信区间]、EER、结论错误率',
+  'help.scan': `用法：callsentinel scan FILE [选项]
+
+分析一段录像（mp4、mov、mkv、webm、avi、gif、动态 webp）或一张静态图片，判断其中的主要人脸
+可能为真人、可疑、可能为伪造，还是无法核验。
+
+选项：
+  --json             在标准输出上只打印一个 JSON 文档（格式约定见 docs/cli.md）
+  --max-seconds N    只分析前 N 秒
+  --sample-fps N     每秒媒体时间最多分析 N 帧（默认：逐帧分析）
+  --lang L           消息语言：en（默认）或 zh-CN（也可设置 CALLSENTINEL_LANG）
+  --profile P        personal（默认，误报率 ≤ 5 %）、bank（误报率 ≤ 10 %，更灵敏）、police
+                     （误报率 ≤ 5 %，判断前需要更多可用的人脸画面）
+  --config FILE      设置文件（JSON；参见 callsentinel config print）
+  --events FILE      写入防篡改的证据日志（NDJSON；可用 verify-log 核验）
+  --report FILE      根据证据日志写出通话报告（独立的 HTML 文件）
+  --pdf FILE         同时将报告打印为 PDF（需要 Chromium：CHROMIUM_PATH 或 /usr/bin/chromium）
+  --operator NAME    操作员姓名，记入日志并印在报告上
+  -h, --help         显示本帮助
+
+使用 --report 而未指定 --events 时，证据日志保存在报告旁边，文件名为 REPORT.evidence.ndjson。
+
+退出码：0 分析完成，2 用法有误或输入无法读取（标准错误输出一行说明），1 内部错误。
+`,
+  'help.verify-log': `用法：callsentinel verify-log FILE [--json]
+
+检查证据日志（由会话或 scan --events 写出的 NDJSON）是否完好：每条记录都带有前一条记录的
+sha256，因此任何被修改、删除、调换顺序或截断的记录都会使哈希链断开；日志还必须以会话结束
+记录（session-ended）收尾。
+
+选项：
+  --json        以一个 JSON 文档打印核验结果
+  -h, --help    显示本帮助
+
+退出码：0 完好（打印记录数和最终哈希），1 已损坏（指出第一处损坏的行），2 文件无法读取或
+用法有误。
+`,
+  'help.report': `用法：callsentinel report LOG.ndjson --out report.html [选项]
+
+仅根据证据日志生成通话报告：结论及原因、下一步该怎么做、分数随时间的变化、标出人脸的关键
+画面、每个检测器的最后结果、验证动作和操作员备注，以及把报告与其日志绑定在一起的记录（记录数、
+最终哈希、模型、配置），并附签署栏。输出为一个不加载任何外部资源的独立 HTML 文件；--pdf 还会
+通过无界面的 Chromium 把它打印为 A4 PDF。
+
+未通过核验的日志同样会生成报告，报告顶部会有警告，指出损坏的行。
+
+选项：
+  --out FILE         要写入的 HTML 报告（必填）
+  --pdf FILE         同时将报告打印为 PDF（需要 Chromium：CHROMIUM_PATH、/usr/bin/chromium，
+                     或 PATH 中的 chromium / chromium-browser / google-chrome）
+  --lang L           报告语言：en（默认）或 zh-CN（也可设置 CALLSENTINEL_LANG）
+  --operator NAME    操作员姓名，印在签署栏中
+  -h, --help         显示本帮助
+
+退出码：0 已为完好的日志写出报告，1 已写出报告但日志已损坏（或发生内部错误），2 日志无法读取、
+输出无法写入、使用 --pdf 却找不到 Chromium，或用法有误。
+`,
+  'help.config': `用法：callsentinel config print [--profile bank|police|personal] [--config FILE]
+
+以 JSON 打印最终生效的配置：先取内置默认值，再叠加所选方案（profile），最后叠加 FILE 中的
+设置（一个 JSON 文件，可包含此处打印的任意一部分键），并打印其 sha256——每份证据日志开头
+记录的就是这个哈希。未知的键或类型错误的值都会报错（退出码 2）。
+
+方案：personal（默认；误报率至多 5 %）、bank（误报率可达 10 %，以换取更高的灵敏度）、
+police（误报率 5 %，并且在判断一段录像前需要更多可用的人脸画面）。
+`,
+  'help.bench': `用法：callsentinel bench [选项]
+
+在本机测量人脸处理流程的速度：用 @vladmandic/human 自带的示例照片生成 640×480、30 fps、
+类似视频通话的片段（一张人脸和四张人脸各一段），用 ffmpeg 解码后进行分析（检测、网格、
+对齐裁剪）。打印各阶段每帧的毫秒数和端到端的每秒帧数，并列出得出这些数字的机器、ffmpeg
+和模型哈希。
+
+选项：
+  --seconds N   每段生成片段的长度，单位为秒（默认 10）
+  --json        以一个 JSON 文档打印报告
+  -h, --help    显示本帮助
+`,
+  'help.dataset': `用法：callsentinel dataset [选项]
+
+根据共享的人脸媒体（MANIFEST.tsv）构建训练和评估所读取的对齐人脸裁剪缓存：按每个文件的
+布局划分区域（整帧；左右两半；engine/eval/dataset/panel-table.ts 中列出的分格；参考小窗涂灰），
+抽取帧，保存主要人脸的 224×224 裁剪图、掩码和特征点，并按身份组划分分组折。重新运行时只分析
+有变化的文件。每个文件在标准错误输出上打印一行进度。
+
+选项：
+  --data DIR            数据文件夹（默认：CALLSENTINEL_DATA）
+  --cache DIR           缓存根目录，须位于代码仓库之外（默认：CALLSENTINEL_CACHE 或
+                        ~/.cache/callsentinel）；缓存位于 DIR/face-crops-v1
+  --categories LIST     以逗号分隔的清单类别（默认：{categories}）
+  --sample-fps N        每秒媒体时间分析的帧数（默认 {sampleFps}）
+  --max-per-item N      每个条目最多保留的裁剪图数，均匀分布在片段中（默认 {maxPerItem}）
+  --folds K             分组折的数量（默认 {folds}）
+  --only SUBSTRING      只分析文件名包含 SUBSTRING 的文件（索引仍会列出缓存中已有的全部条目）
+  --json                以一个 JSON 文档打印构建报告
+  -h, --help            显示本帮助
+
+退出码：0 构建完成（无法读取的文件列为已跳过），2 用法有误或找不到数据文件夹，1 内部错误。
+`,
+  'help.eval': `用法：callsentinel eval [选项]
+
+在人脸裁剪缓存（由 \`callsentinel dataset\` 构建）上逐个条目（视频级）测量一个评分器：对每张
+可用的裁剪图评分，按信号聚合一条人脸轨迹的方式聚合一个条目的各帧；对每个留出折，只用其余各折
+拟合校准参数和结论阈值。打印 AUC 及其 bootstrap 95 % 置信区间、EER、结论的误报率和漏报率、
+not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈希；把 <scorer>.json 和
+<scorer>-roc.svg 写入 --out 指定的目录。
+
+选项：
+  --scorer NAME         face-swap（默认；本项目的模型）、antispoof（human 的模型）、face-blur（不用模型）
+  --cache DIR           缓存根目录（默认 $CALLSENTINEL_CACHE 或 ~/.cache/callsentinel）；读取 DIR/face-crops-v1
+  --models-dir DIR      分折模型 fold-<k>.onnx 和 oof-scores.jsonl 所在目录（默认 <缓存根目录>/face-swap-train）
+  --folds-from-cache    即使没有训练器的 oof-scores.jsonl 可供核对，也使用缓存中的 folds.json
+  --allow-in-sample     没有分折模型时，改用 models/face-swap.onnx 评分（结果标注为 IN-SAMPLE）
+  --write-calibration   用所有折的折外分数拟合信号的校准，并写在模型旁边
+  --data DIR            构建缓存时所用的数据文件夹（记录其 MANIFEST.tsv 的 sha256）
+  --out DIR             JSON 和 SVG 的输出目录（默认 ./eval-out）
+  --resamples N         置信区间的 bootstrap 重采样次数（默认 2000）
+  --json                以一个 JSON 文档代替表格打印报告
+  -h, --help            显示本帮助
+`,
+  'usage.unknown-option': '未知选项 {option}（请查看 --help）',
+  'usage.option-needs-value': '选项 {option} 需要一个值',
+  'usage.option-takes-no-value': '选项 {option} 不接受值',
+  'usage.bad-arguments': '参数有误：{detail}',
+  'usage.positive-number': '{flag} 需要一个正数，实际为“{value}”',
+  'usage.integer-at-least': '{flag} 需要一个不小于 {min} 的整数，实际为“{value}”',
+  'usage.lang': '--lang 只能是 en 或 zh-CN，实际为“{value}”',
+  'usage.lang-env': 'CALLSENTINEL_LANG 只能是 en 或 zh-CN，实际为“{value}”',
+  'usage.scan-one-file': 'scan 只接受一个 FILE 参数（见 callsentinel scan --help）',
+  'usage.pdf-needs-report': '--pdf 必须与 --report 一起使用（PDF 由 HTML 报告打印而成）',
+  'usage.log-exists': '文件已存在（证据日志从不覆盖）',
+  'usage.config': '用法：callsentinel config print [--profile P] [--config FILE]',
+  'usage.dataset-no-files': 'dataset 不接受 FILE 参数，却收到了“{arg}”（见 callsentinel dataset --help）',
+  'usage.unknown-category': '--categories：未知类别“{category}”（可用：{known}）',
+  'usage.only-empty': '--only 需要一个非空的子串',
+  'usage.none-given': '（未指定）',
+  'usage.eval-no-files': 'eval 不接受 FILE 参数（收到了 {args}）',
+  'usage.no-calibration': '--write-calibration：评分器 {scorer} 没有可拟合的信号校准',
+  'usage.report-one-log': 'report 只接受一个 LOG 日志文件（见 --help）',
+  'usage.report-needs-out': 'report 需要 --out FILE.html',
+  'usage.verify-log-one-file': 'verify-log 只接受一个 FILE 参数',
+  'usage.unknown-scorer': '未知评分器“{name}”（可用：{known}）',
+  'usage.cache-in-repo':
+    '缓存文件夹 {path} 位于代码仓库之内；请另选仓库之外的位置（--cache 或 CALLSENTINEL_CACHE）',
+  'usage.eval-oof-missing':
+    '缺少 {path}，因此无法核对分折模型的划分是否与缓存一致；如要直接使用缓存中的 folds.json，请加上 --folds-from-cache',
+  'usage.eval-fold-mismatch':
+    '条目 {item} 在缓存中属于第 {cacheFold} 折，但在训练器的 {file} 中属于第 {trainerFold} 折：分折模型是按另一种划分训练的',
+  'usage.calibration-in-sample': '--write-calibration 需要折外分数；用样本内分数拟合会使校准过于自信',
+  'scan.label.verdict': '结论：',
+  'scan.label.reason': '原因：',
+  'scan.label.signal': '检测器：',
+  'scan.label.faces': '人脸数：',
+  'scan.label.analysed': '已分析：',
+  'scan.label.sha256': '文件 sha256：',
+  'scan.score': '（分数 {score}，可信度 {confidence}）',
+  'scan.status.ok': '正常',
+  'scan.status.insufficient-data': '数据不足',
+  'scan.status.degraded': '运行失败（未计入）',
+  'scan.primary': '（主要人脸：轨迹 {id}）',
+  'scan.track': '轨迹 {id}{primary}：{from}–{to} 秒，{frames} 帧，{sizePx} 像素，左右转头 {yawMin}…{yawMax}°',
+  'scan.analysed': '{seconds} 秒内共 {frames} 帧，每秒 {fps} 帧',
+  'scan.progress': '正在分析：{time} / {duration} 秒，{frames} 帧',
+  'scan.progress-live': '正在分析：{time} 秒，{frames} 帧',
+  'verify.intact': '完好：共 {records} 条记录，最终哈希 {hash}',
+  'verify.broken': '已损坏，问题出在第 {line} 行：{problem}',
+  'verify.report-intact': '已写入 {files}（日志完好：共 {records} 条记录，最终哈希 {hash}）',
+  'verify.report-broken': '已写入 {files}；日志在第 {line} 行已损坏：{problem}（报告中已注明）',
+  'verify.problem.empty': '日志为空',
+  'verify.problem.truncated': '最后一条记录不完整（被截断）',
+  'verify.problem.not-json': '不是有效的 JSON',
+  'verify.problem.not-object': '不是 JSON 对象',
+  'verify.problem.chain': '其 prevHash 与上一行不符（记录被修改、删除或调换了顺序）',
+  'verify.problem.sequence': '序号为 {seq}，应为 {expected}',
+  'verify.problem.other-session': '属于另一次会话',
+  'verify.problem.no-start': '日志不是以会话开始记录（session-started）开头',
+  'verify.problem.after-end': '会话结束记录（session-ended）之后还有记录',
+  'verify.problem.count': '会话结束记录（session-ended）记为 {counted} 条记录，日志实际有 {actual} 条',
+  'verify.problem.no-end': '缺少会话结束记录（session-ended），日志被截断',
+  'bench.generating': '正在 {dir} 中生成 {seconds} 秒的测试片段……',
+  'bench.measuring': '正在测量……',
+  'bench.case-one': '640×480 30 fps，1 张人脸',
+  'bench.case-many': '640×480 30 fps，{faces} 张人脸',
+  'bench.label.machine': '机器：',
+  'bench.label.ffmpeg': 'ffmpeg：',
+  'bench.label.models': '模型：',
+  'bench.machine': '{cpu}，{cores} 核，node {node}，{platform}',
+  'bench.header':
+    '| 用例 | 帧数 | 每帧人脸数 | 解码 ms | 检测 ms | 网格 ms | 裁剪 ms | {signals}合计 ms | 端到端 帧/秒 | 仅解码 帧/秒 |',
+  'bench.not-run': '未运行',
+  'bench.note':
+    '各阶段列为每帧平均毫秒数（检测每隔几帧运行一次，信号每隔 k 帧评分一次，\n因此其平均值已摊分到每一帧）。合计中包括各信号的时间。',
+  'bench.did-not-run': '{id} 未运行：{error}',
+  'dataset.progress': '{head} {frames} 帧，裁剪图 {crops}，{seconds} 秒',
+  'dataset.progress-cached': '{head} {frames} 帧，裁剪图 {crops}，{seconds} 秒（来自缓存）',
+  'dataset.progress-skipped': '{head} 已跳过，{reason}（{seconds} 秒）',
+  'dataset.cache': '人脸裁剪缓存：{dir}',
+  'dataset.label.files': '文件：',
+  'dataset.label.items': '条目：',
+  'dataset.label.skipped': '已跳过：',
+  'dataset.label.time': '用时：',
+  'dataset.files':
+    '计划 {planned} 个，已处理 {processed} 个（分析 {analysed} 个，来自缓存 {cached} 个，失败 {failed} 个）',
+  'dataset.items': '{items} 个，裁剪图：{crops} 张',
+  'dataset.items-missing': '{items} 个，裁剪图：{crops} 张；另有 {missing} 个计划中的条目不在缓存中',
+  'dataset.by-category': '按类别：',
+  'dataset.by-label': '按标签（1 换脸，0 真实）：',
+  'dataset.by-fold': '按折（k = {k}）：',
+  'dataset.count-row': '{items} 个条目（{withoutCrops} 个没有裁剪图），{crops} 张裁剪图',
+  'dataset.fold-row':
+    '第 {fold} 折：{items} 个条目（真实 {genuine} 个，换脸 {swap} 个），{crops} 张裁剪图，{groups} 个身份组',
+  'dataset.seconds': '{seconds} 秒',
+  'eval.progress': '正在评分：{done} / {total} 张裁剪图',
+  'eval.wrote': '已写入 {json} 和 {svg}',
+  'eval.label.scorer': '评分器：',
+  'eval.label.warning': '警告：',
+  'eval.label.held-out': '留出验证：',
+  'eval.label.data': '数据：',
+  'eval.label.models': '模型：',
+  'eval.label.protocol': '评估方法：',
+  'eval.in-sample': 'IN-SAMPLE（样本内）——模型评分的是它训练时见过的条目；这些数字会高估它的效果。',
+  'eval.held-out':
+    '每个条目都由未用其所在折训练的模型评分，并用未用该折拟合的参数校准（共 {folds} 折，{source}）',
+  'eval.data':
+    '{dir}（items.jsonl sha256 {hash}…），真实视频条目 {genuine} 个 + 换脸视频条目 {swap} 个（未计入 {stills} 张静态图片），已评分 {crops} 张裁剪图{unusable}',
+  'eval.unusable': '，跳过 {count} 张不可用的裁剪图',
+  'eval.none': '无',
+  'eval.na': '不适用',
+  'eval.no-ci': '（无置信区间：条目少于 3 个）',
+  'eval.protocol':
+    '条目（视频）级；分数 = 各帧分数的 {method}（截尾比例 {trim}）；AUC 和 EER 基于已核验条目的折外分数；结论阈值在训练折上按误报率 ≤ {suspicious} / {likelyFake} 确定；人脸小于 {minPx} 像素、可用人脸不足 {minSec} 秒或可用帧少于 {minFrames} 帧时为 not_verified',
+  'eval.header-overall':
+    '| 条目 | 已核验（真实 / 换脸） | AUC [95 % 置信区间] | EER | 误报率 | 漏报率 | not_verified 真实 / 换脸 | 裁剪图/秒 |',
+  'eval.row-all': '全部',
+  'eval.header-method': '| 方法（其换脸条目对全部真实条目） | 换脸条目数 | AUC [95 % 置信区间] |',
+  'eval.header-fold': '| 折 | 测试集 真实 / 换脸 | AUC | Platt 斜率，截距 | 可疑 ≥ | 可能为伪造 ≥ |',
+  'eval.clamped': '（已限幅）',
+  'eval.trainer-agreement':
+    '与训练器的一致性：{crops} 张裁剪图，|本评估 − 训练器 OOF| 平均 {mean}，最大 {max}',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
+/** The whole catalogue, read-only (tests check that both languages say the same things). */
+export const CATALOGUE: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = catalogue;
+
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A catalogue message named but not yet put into words, e.g. the detail of an error: it is
+ * worded in the reader's language only when shown (see CallSentinelError.localized).
+ */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+export function messageRef(key: MessageKey, params: MessageParams = {}): MessageRef {
+  return { key, params };
+}
 
 /** Fill a message template; unknown placeholders stay visible rather than vanish. */
 export function formatMessage(key: MessageKey, params: MessageParams = {}, lang: Lang = 'en'): string {

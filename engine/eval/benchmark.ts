@@ -12,6 +12,8 @@ import { median } from '../core/stats.ts';
 import { SignalRunner } from '../analysis/signal-runner.ts';
 import { BUILT_IN_SIGNALS } from '../signals/index.ts';
 import type { SignalDefinition } from '../signals/types.ts';
+import { formatMessage, type Lang, type MessageKey, type MessageParams } from '../core/messages.ts';
+import { alignLabels } from '../core/text-width.ts';
 
 export interface BenchCase {
   label: string;
@@ -152,34 +154,39 @@ function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-export function formatBenchReport(r: BenchReport): string {
+/** The report as text for people: labels in `lang`; numbers, ids, paths and hashes as they are. */
+export function formatBenchReport(r: BenchReport, lang: Lang = 'en'): string {
+  const t = (key: MessageKey, params: MessageParams = {}) => formatMessage(key, params, lang);
   const signalIds = [...new Set(r.cases.flatMap((c) => Object.keys(c.signals)))];
   const failures = [
     ...new Set(
       r.cases.flatMap((c) =>
         Object.entries(c.signals)
           .filter(([, s]) => s.error)
-          .map(([id, s]) => `${id} did not run: ${s.error}`),
+          .map(([id, s]) => t('bench.did-not-run', { id, error: s.error! })),
       ),
     ),
   ];
   const lines = [
-    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, node ${r.machine.node}, ${r.machine.platform}`,
-    `ffmpeg:  ${r.ffmpeg.path} (${r.ffmpeg.source})`,
-    `models:  ${r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ')}`,
+    ...alignLabels([
+      [t('bench.label.machine'), t('bench.machine', { ...r.machine })],
+      [t('bench.label.ffmpeg'), `${r.ffmpeg.path} (${r.ffmpeg.source})`],
+      [t('bench.label.models'), r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ')],
+    ]),
     '',
-    `| case | frames | faces/frame | decode ms | detect ms | mesh ms | crop ms | ${signalIds.map((id) => `${id} ms`).join(' | ')}${signalIds.length ? ' | ' : ''}total ms | end-to-end frames/s | decode-only frames/s |`,
+    t('bench.header', { signals: signalIds.map((id) => `${id} ms | `).join('') }),
     `|---|---|---|---|---|---|---|${signalIds.map(() => '---|').join('')}---|---|---|`,
     ...r.cases.map(
       (c) =>
         `| ${c.label} | ${c.frames} | ${c.meanFacesPerFrame} | ${c.stages.decode.meanMs} | ${c.stages.detect.meanMs} | ` +
         `${c.stages.mesh.meanMs} | ${c.stages.crop.meanMs} | ` +
-        signalIds.map((id) => `${c.signals[id]?.error ? 'not run' : c.signals[id]?.meanMs} | `).join('') +
+        signalIds
+          .map((id) => `${c.signals[id]?.error ? t('bench.not-run') : c.signals[id]?.meanMs} | `)
+          .join('') +
         `${c.stages.total.meanMs} | ${c.endToEndFps} | ${c.decodeOnlyFps} |`,
     ),
     '',
-    'Stage columns are mean milliseconds per frame (detection runs every few frames and signals score every',
-    "k-th frame, so their means are amortised). The total includes the signals' time.",
+    t('bench.note'),
     ...failures,
     '',
   ];

@@ -5,50 +5,82 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalReport } from './run-eval.ts';
 import { rocSvg } from './roc-svg.ts';
+import { formatMessage, type Lang, type MessageKey, type MessageParams } from '../core/messages.ts';
+import { alignLabels } from '../core/text-width.ts';
 
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : 'n/a');
-const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
-const ci = (low: number, high: number) =>
-  Number.isFinite(low) ? `[${num(low)}, ${num(high)}]` : '(no CI: < 3 items)';
-
-export function formatEvalReport(r: EvalReport): string {
+/** The report as text for people: labels in `lang`; numbers, ids, paths and hashes as they are. */
+export function formatEvalReport(r: EvalReport, lang: Lang = 'en'): string {
+  const t = (key: MessageKey, params: MessageParams = {}) => formatMessage(key, params, lang);
+  const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : t('eval.na'));
+  const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : t('eval.na'));
+  const ci = (low: number, high: number) =>
+    Number.isFinite(low) ? `[${num(low)}, ${num(high)}]` : t('eval.no-ci');
   const o = r.overall;
-  const lines = [
-    `scorer:   ${r.scorer.name} — ${r.scorer.description}`,
+  const header = alignLabels([
+    [t('eval.label.scorer'), `${r.scorer.name} — ${r.scorer.description}`],
     r.inSample
-      ? 'WARNING:  IN-SAMPLE — the model scored items it was trained on; these numbers overstate it.'
-      : `held out: every item scored by a model and calibrated by parameters fitted without its fold (${r.dataset.folds} folds, ${r.dataset.foldSource})`,
-    `data:     ${r.dataset.cacheDir} (items.jsonl sha256 ${r.dataset.itemsSha256.slice(0, 16)}…), ` +
-      `${r.dataset.items.genuine} genuine + ${r.dataset.items.swap} swap video items ` +
-      `(${r.dataset.items.stillsSkipped} still images left out), ${r.dataset.cropsScored} crops scored` +
-      (r.dataset.cropsUnusable ? `, ${r.dataset.cropsUnusable} unusable crops skipped` : ''),
-    `models:   ${r.models.length ? r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ') : 'none'}`,
-    `protocol: item (video) level; score = ${r.protocol.aggregation.method} (trim ${r.protocol.aggregation.trimFraction}) of frame scores; ` +
-      'AUC and EER on the out-of-fold item scores of verified items; ' +
-      `verdict thresholds for ≤ ${pct(r.protocol.falseAlarmTargets.suspicious)} / ${pct(r.protocol.falseAlarmTargets.likelyFake)} false alarms on the training folds; ` +
-      `not_verified under ${r.protocol.minJudgeableFacePx} px, < ${r.protocol.minUsableFaceSec} s usable face or < ${r.protocol.minScoredFrames} usable frames`,
+      ? [t('eval.label.warning'), t('eval.in-sample')]
+      : [
+          t('eval.label.held-out'),
+          t('eval.held-out', { folds: r.dataset.folds, source: r.dataset.foldSource }),
+        ],
+    [
+      t('eval.label.data'),
+      t('eval.data', {
+        dir: r.dataset.cacheDir,
+        hash: r.dataset.itemsSha256.slice(0, 16),
+        genuine: r.dataset.items.genuine,
+        swap: r.dataset.items.swap,
+        stills: r.dataset.items.stillsSkipped,
+        crops: r.dataset.cropsScored,
+        unusable: r.dataset.cropsUnusable ? t('eval.unusable', { count: r.dataset.cropsUnusable }) : '',
+      }),
+    ],
+    [
+      t('eval.label.models'),
+      r.models.length ? r.models.map((m) => `${m.name} ${m.sha256.slice(0, 12)}`).join(', ') : t('eval.none'),
+    ],
+    [
+      t('eval.label.protocol'),
+      t('eval.protocol', {
+        method: r.protocol.aggregation.method,
+        trim: r.protocol.aggregation.trimFraction,
+        suspicious: pct(r.protocol.falseAlarmTargets.suspicious),
+        likelyFake: pct(r.protocol.falseAlarmTargets.likelyFake),
+        minPx: r.protocol.minJudgeableFacePx,
+        minSec: r.protocol.minUsableFaceSec,
+        minFrames: r.protocol.minScoredFrames,
+      }),
+    ],
+  ]);
+  const lines = [
+    ...header,
     '',
-    '| items | verified (genuine / swap) | AUC [95 % CI] | EER | false-alarm rate | miss rate | not_verified genuine / swap | crops/s |',
+    t('eval.header-overall'),
     '|---|---|---|---|---|---|---|---|',
-    `| all | ${o.verified.genuine} / ${o.verified.swap} | ${num(o.auc)} ${ci(o.ci.low, o.ci.high)} | ${pct(o.eer)} | ` +
+    `| ${t('eval.row-all')} | ${o.verified.genuine} / ${o.verified.swap} | ${num(o.auc)} ${ci(o.ci.low, o.ci.high)} | ${pct(o.eer)} | ` +
       `${pct(o.falseAlarmRate)} | ${pct(o.missRate)} | ${pct(o.notVerifiedGenuine)} / ${pct(o.notVerifiedSwap)} | ${r.speed.cropsPerSec} |`,
     '',
-    '| method (its swaps vs all genuine) | swap items | AUC [95 % CI] |',
+    t('eval.header-method'),
     '|---|---|---|',
     ...r.perMethod.map((m) => `| ${m.group} | ${m.positives} | ${num(m.auc)} ${ci(m.ci.low, m.ci.high)} |`),
     '',
-    '| fold | test genuine / swap | AUC | Platt slope, intercept | suspicious ≥ | likely fake ≥ |',
+    t('eval.header-fold'),
     '|---|---|---|---|---|---|',
     ...r.perFold.map(
       (f) =>
         `| ${f.fold} | ${f.test.genuine} / ${f.test.swap} | ${num(f.auc)} | ${num(f.platt.slope, 2)}, ${num(f.platt.intercept, 2)}` +
-        `${f.platt.slopeClamped ? ' (clamped)' : ''} | ${num(f.suspiciousThreshold)} | ${num(f.likelyFakeThreshold)} |`,
+        `${f.platt.slopeClamped ? t('eval.clamped') : ''} | ${num(f.suspiciousThreshold)} | ${num(f.likelyFakeThreshold)} |`,
     ),
     '',
   ];
   if (r.trainerAgreement)
     lines.push(
-      `trainer agreement: ${r.trainerAgreement.crops} crops, |ours − trainer OOF| mean ${r.trainerAgreement.meanAbsDiff}, max ${r.trainerAgreement.maxAbsDiff}`,
+      t('eval.trainer-agreement', {
+        crops: r.trainerAgreement.crops,
+        mean: r.trainerAgreement.meanAbsDiff,
+        max: r.trainerAgreement.maxAbsDiff,
+      }),
       '',
     );
   return lines.join('\n');

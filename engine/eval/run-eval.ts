@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallSentinelError } from '../core/errors.ts';
+import { messageRef } from '../core/messages.ts';
 import { sha256File } from '../core/hash.ts';
 import {
   CALIBRATION_SCHEMA_VERSION,
@@ -164,9 +165,9 @@ function checkFolds(
   if (oof === null) {
     if (!options.foldsFromCache)
       throw new CallSentinelError('E_USAGE', {
-        detail:
-          `${path.join(options.foldModelsDir, OOF_SCORES_FILE)} is missing, so the per-fold models' split cannot be ` +
-          'checked against the cache; pass --folds-from-cache to use the cache folds.json as it is',
+        detail: messageRef('usage.eval-oof-missing', {
+          path: path.join(options.foldModelsDir, OOF_SCORES_FILE),
+        }),
       });
     return 'cache folds.json';
   }
@@ -176,7 +177,12 @@ function checkFolds(
     const f = trainerFold.get(item.itemId);
     if (f !== undefined && f !== item.fold)
       throw new CallSentinelError('E_USAGE', {
-        detail: `item ${item.itemId} is in fold ${item.fold} of the cache but fold ${f} of the trainer's ${OOF_SCORES_FILE}: the fold models were trained on another split`,
+        detail: messageRef('usage.eval-fold-mismatch', {
+          item: item.itemId,
+          cacheFold: item.fold,
+          trainerFold: f,
+          file: OOF_SCORES_FILE,
+        }),
       });
   }
   return `cache folds.json (agrees with the trainer's ${OOF_SCORES_FILE})`;
@@ -452,8 +458,7 @@ export async function writeSignalCalibration(
 ): Promise<string> {
   if (report.inSample)
     throw new CallSentinelError('E_USAGE', {
-      detail:
-        '--write-calibration needs out-of-fold scores; in-sample scores would make the calibration overconfident',
+      detail: messageRef('usage.calibration-in-sample'),
     });
   const model = await models.load(target.modelName);
   const entry = await models.trainedModel(target.modelName);

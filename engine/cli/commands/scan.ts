@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { formatMessage, type MessageKey } from '../../core/messages.ts';
+import { formatMessage, messageRef, type Lang, type MessageKey } from '../../core/messages.ts';
+import { alignLabels } from '../../core/text-width.ts';
 import { scanFile } from '../../analysis/scan-file.ts';
 import type { ScanResult } from '../../analysis/scan-result.ts';
 import { ModelStore } from '../../runtime/index.ts';
@@ -20,62 +21,38 @@ function openEvidenceLog(path: string): EvidenceLogWriter {
       path,
       detail:
         (error as NodeJS.ErrnoException).code === 'EEXIST'
-          ? 'exists already (logs are never overwritten)'
+          ? messageRef('usage.log-exists')
           : String((error as Error).message),
     });
   }
 }
 
-const HELP = `Usage: callsentinel scan FILE [options]
-
-Analyse a recording (mp4, mov, mkv, webm, avi, gif, animated webp) or a still image and say
-whether the main face in it is likely real, suspicious, likely fake, or could not be verified.
-
-Options:
-  --json             print exactly one JSON document on stdout (contract: docs/cli.md)
-  --max-seconds N    analyse only the first N seconds
-  --sample-fps N     analyse at most N frames per second of media (default: every frame)
-  --lang L           language of messages: en (default) or zh-CN (or set CALLSENTINEL_LANG)
-  --profile P        personal (default, ≤ 5 % false alarms), bank (≤ 10 %, more sensitive), police
-  --config FILE      settings file (JSON; see callsentinel config print)
-  --events FILE      write the tamper-evident evidence log (NDJSON; check it with verify-log)
-  --report FILE      write the call report (self-contained HTML) from the evidence log
-  --pdf FILE         also print the report to PDF (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
-  --operator NAME    operator's name, recorded in the log and printed on the report
-  -h, --help         show this help
-
-With --report but no --events, the evidence log is kept next to the report as REPORT.evidence.ndjson.
-
-Exit codes: 0 analysed, 2 bad usage or unreadable input (one line on stderr), 1 internal error.
-`;
+const OPTIONS = {
+  json: { type: 'boolean' },
+  'max-seconds': { type: 'string' },
+  'sample-fps': { type: 'string' },
+  lang: { type: 'string' },
+  profile: { type: 'string' },
+  config: { type: 'string' },
+  events: { type: 'string' },
+  report: { type: 'string' },
+  pdf: { type: 'string' },
+  operator: { type: 'string' },
+} as const;
 
 export const scanCommand: CliCommand = {
   name: 'scan',
-  summary: 'analyse a recording or image and give a verdict with reasons',
-  help: HELP,
+  options: OPTIONS,
+  summary: 'summary.scan',
+  help: (lang) => formatMessage('help.scan', {}, lang),
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, {
-      json: { type: 'boolean' },
-      'max-seconds': { type: 'string' },
-      'sample-fps': { type: 'string' },
-      lang: { type: 'string' },
-      profile: { type: 'string' },
-      config: { type: 'string' },
-      events: { type: 'string' },
-      report: { type: 'string' },
-      pdf: { type: 'string' },
-      operator: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (positionals.length !== 1) {
-      throw new CallSentinelError('E_USAGE', {
-        detail: 'scan takes exactly one FILE (see callsentinel scan --help)',
-      });
+      throw new CallSentinelError('E_USAGE', { detail: messageRef('usage.scan-one-file') });
     }
     const lang = langOption(values.lang, io.env);
     if (values.pdf && !values.report) {
-      throw new CallSentinelError('E_USAGE', {
-        detail: '--pdf needs --report (the PDF is printed from the HTML report)',
-      });
+      throw new CallSentinelError('E_USAGE', { detail: messageRef('usage.pdf-needs-report') });
     }
     const config = await resolveConfig({ profile: values.profile, file: values.config, overrides: { lang } });
     const file = positionals[0]!;
@@ -91,7 +68,7 @@ export const scanCommand: CliCommand = {
         ...(writer ? { evidence: { writer, operator: values.operator } } : {}),
         maxSeconds: positiveNumber(values['max-seconds'], '--max-seconds'),
         sampleFps: positiveNumber(values['sample-fps'], '--sample-fps'),
-        onProgress: io.stderrIsTty ? progressPrinter(io) : undefined,
+        onProgress: io.stderrIsTty ? progressPrinter(io, lang) : undefined,
       });
       if (io.stderrIsTty) io.stderr('\r\x1b[K');
       if (eventsPath && values.report) {
@@ -119,43 +96,68 @@ export const scanCommand: CliCommand = {
   },
 };
 
-function progressPrinter(io: CliIo) {
+function progressPrinter(io: CliIo, lang: Lang) {
   let last = 0;
   return (p: { frames: number; timeSec: number; durationSec: number | null }) => {
     const now = Date.now();
     if (now - last < 250) return;
     last = now;
-    const of = p.durationSec ? ` / ${p.durationSec.toFixed(1)} s` : ' s';
-    io.stderr(`\r\x1b[Kanalysing: ${p.timeSec.toFixed(1)}${of}, ${p.frames} frames`);
+    const time = p.timeSec.toFixed(1);
+    const line = p.durationSec
+      ? formatMessage('scan.progress', { time, duration: p.durationSec.toFixed(1), frames: p.frames }, lang)
+      : formatMessage('scan.progress-live', { time, frames: p.frames }, lang);
+    io.stderr(`\r\x1b[K${line}`);
   };
 }
 
-function humanSummary(r: ScanResult, lang: 'en' | 'zh-CN'): string {
-  const lines = [
-    `${r.file}`,
-    `  verdict:    ${formatMessage(`verdict.${r.verdict}` as MessageKey, {}, lang)}` +
-      (r.score === null
-        ? ''
-        : ` (score ${r.score.toFixed(2)}, confidence ${(r.confidence ?? 0).toFixed(2)})`),
-    ...r.reasons.map((reason) => `  reason:     ${reason.message}`),
-    ...Object.entries(r.signals).map(
-      ([id, sig]) =>
-        `  signal:     ${id} ${sig.status}` +
-        (sig.score === null
-          ? ''
-          : ` (score ${sig.score.toFixed(2)}, confidence ${sig.confidence.toFixed(2)})`) +
-        ` — ${formatMessage(sig.reason as MessageKey, {}, lang)}`,
-    ),
-    `  faces:      ${r.faces.length}` +
-      (r.primaryTrackId === null ? '' : ` (primary: track ${r.primaryTrackId})`),
-    ...r.faces.map(
-      (f) =>
-        `    track ${f.id}${f.primary ? ' *' : ''}: ${f.firstSec.toFixed(1)}–${f.lastSec.toFixed(1)} s, ${f.frames} frames, ` +
-        `${Math.round(f.medianFaceSizePx)} px, yaw ${f.yawMinDeg.toFixed(0)}…${f.yawMaxDeg.toFixed(0)}°`,
-    ),
-    `  analysed:   ${r.framesAnalyzed} frames of ${r.durationSec.toFixed(1)} s at ${r.analysisFps.toFixed(1)} frames/s`,
-    `  sha256:     ${r.sha256}`,
-    '',
+/** The text output: labels in `lang`; numbers, ids, signal ids, paths and hashes as they are. */
+function humanSummary(r: ScanResult, lang: Lang): string {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) =>
+    formatMessage(key, params, lang);
+  const score = (value: number, confidence: number) =>
+    t('scan.score', { score: value.toFixed(2), confidence: confidence.toFixed(2) });
+  const rows: [string, string][] = [
+    [
+      t('scan.label.verdict'),
+      t(`verdict.${r.verdict}`) + (r.score === null ? '' : score(r.score, r.confidence ?? 0)),
+    ],
+    ...r.reasons.map((reason): [string, string] => [t('scan.label.reason'), reason.message]),
+    ...Object.entries(r.signals).map(([id, sig]): [string, string] => [
+      t('scan.label.signal'),
+      `${id} ${t(`scan.status.${sig.status}`)}` +
+        (sig.score === null ? '' : score(sig.score, sig.confidence)) +
+        ` — ${t(sig.reason as MessageKey)}`,
+    ]),
+    [
+      t('scan.label.faces'),
+      `${r.faces.length}` + (r.primaryTrackId === null ? '' : t('scan.primary', { id: r.primaryTrackId })),
+    ],
   ];
-  return lines.join('\n');
+  const tracks = r.faces.map(
+    (f) =>
+      `    ${t('scan.track', {
+        id: f.id,
+        primary: f.primary ? ' *' : '',
+        from: f.firstSec.toFixed(1),
+        to: f.lastSec.toFixed(1),
+        frames: f.frames,
+        sizePx: Math.round(f.medianFaceSizePx),
+        yawMin: f.yawMinDeg.toFixed(0),
+        yawMax: f.yawMaxDeg.toFixed(0),
+      })}`,
+  );
+  const tail: [string, string][] = [
+    [
+      t('scan.label.analysed'),
+      t('scan.analysed', {
+        frames: r.framesAnalyzed,
+        seconds: r.durationSec.toFixed(1),
+        fps: r.analysisFps.toFixed(1),
+      }),
+    ],
+    [t('scan.label.sha256'), r.sha256],
+  ];
+  // One label width for every row, so the values line up around the track lines.
+  const aligned = alignLabels([...rows, ...tail], '  ', 12);
+  return [r.file, ...aligned.slice(0, rows.length), ...tracks, ...aligned.slice(rows.length), ''].join('\n');
 }

@@ -1,39 +1,44 @@
 import { CallSentinelError } from '../../core/errors.ts';
+import { formatMessage, messageRef } from '../../core/messages.ts';
 import { verifyLogFile } from '../../evidence/verify-log.ts';
 import { validateInput } from '../../media/index.ts';
 import { EXIT_OK, type CliCommand, type CliIo } from '../cli-io.ts';
-import { parseCommandArgs } from '../parse-options.ts';
+import { langOption, parseCommandArgs } from '../parse-options.ts';
 
 /** verify-log's own meaning of exit 1: the log is not intact. */
 const EXIT_BROKEN = 1;
 
-const HELP = `Usage: callsentinel verify-log FILE [--json]
-
-Check that an evidence log (NDJSON written by a session or by scan --events) is intact: every
-record carries the sha256 of the record before it, so an edited, deleted, reordered or cut-off
-record breaks the chain, and a log must end with its session-ended record.
-
-Exit codes: 0 intact (prints the record count and the final hash), 1 broken (names the first
-broken line), 2 unreadable file or bad usage.
-`;
+const OPTIONS = { json: { type: 'boolean' } } as const;
 
 export const verifyLogCommand: CliCommand = {
   name: 'verify-log',
-  summary: 'check that an evidence log is intact (hash chain, order, completeness)',
-  help: HELP,
+  options: OPTIONS,
+  summary: 'summary.verify-log',
+  help: (lang) => formatMessage('help.verify-log', {}, lang),
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (positionals.length !== 1)
-      throw new CallSentinelError('E_USAGE', { detail: 'verify-log takes exactly one FILE' });
+      throw new CallSentinelError('E_USAGE', { detail: messageRef('usage.verify-log-one-file') });
+    const lang = langOption(undefined, io.env);
     const file = positionals[0]!;
     await validateInput(file);
     const result = await verifyLogFile(file);
-    if (values.json) io.stdout(`${JSON.stringify({ file, ...result })}\n`);
     if (result.ok) {
-      if (!values.json) io.stdout(`intact: ${result.records} records, final hash ${result.finalHash}\n`);
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ file, ...result })}\n`
+          : `${formatMessage('verify.intact', { records: result.records, hash: result.finalHash }, lang)}\n`,
+      );
       return EXIT_OK;
     }
-    if (!values.json) io.stdout(`BROKEN at line ${result.line}: ${result.problem}\n`);
+    // The JSON keeps its keys; only the problem's wording follows the language.
+    const { problemKey, problemParams, ...rest } = result;
+    const problem = formatMessage(problemKey, problemParams, lang);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify({ file, ...rest, problem })}\n`
+        : `${formatMessage('verify.broken', { line: result.line, problem }, lang)}\n`,
+    );
     return EXIT_BROKEN;
   },
 };

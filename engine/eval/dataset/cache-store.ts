@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { CallSentinelError } from '../../core/errors.ts';
+import { messageRef } from '../../core/messages.ts';
 import type { BufferedCrop, RegionResult } from './analyse-file.ts';
 import { BUILDER_VERSION, CACHE_FORMAT_DIR, type ItemPart } from './types.ts';
 
@@ -27,7 +28,7 @@ export function resolveCacheRoot(option: string | undefined, env: NodeJS.Process
   const rel = path.relative(REPO_ROOT, root);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
     throw new CallSentinelError('E_USAGE', {
-      detail: `the cache folder ${root} is inside the repository; choose one outside it (--cache or CALLSENTINEL_CACHE)`,
+      detail: messageRef('usage.cache-in-repo', { path: root }),
     });
   }
   return root;

@@ -2,6 +2,7 @@
 // duplicate name (instead of silently overwriting it) and an unknown one.
 
 import { CallSentinelError } from '../../core/errors.ts';
+import { messageRef } from '../../core/messages.ts';
 import type { ScorerDefinition } from './types.ts';
 
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -25,7 +26,7 @@ export class ScorerRegistry {
     const d = this.byName.get(name);
     if (!d)
       throw new CallSentinelError('E_USAGE', {
-        detail: `unknown scorer "${name}" (known: ${this.names().join(', ') || 'none'})`,
+        detail: messageRef('usage.unknown-scorer', { name, known: this.names().join(', ') || '—' }),
       });
     return d;
   }
