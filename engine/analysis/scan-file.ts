@@ -111,10 +111,7 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
   };
   // Only calibrated signals judge; the others are shown with their reasons (docs/fusion.md).
   const judgingSignals = new Set(
-    runner
-      .results()
-      .filter((r) => (r.operatingPoints?.length ?? 0) > 0)
-      .map((r) => r.id),
+    (options.signals ?? BUILT_IN_SIGNALS).filter((d) => d.role === 'judge').map((d) => d.id),
   );
   const recorder = options.evidence
     ? await openRecorder(path, options, setup, thresholds, judgingSignals)

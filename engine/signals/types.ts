@@ -72,5 +72,10 @@ export interface SignalDefinition<Config extends object = object> {
   /** Names of the models it loads from the model manifest. */
   models: readonly string[];
   defaultConfig: Readonly<Config>;
+  /**
+   * 'judge': calibrated on labelled data (training folds) and entering the verdict;
+   * 'advisory': shown with its reasons, never moving the verdict (docs/fusion.md).
+   */
+  role: 'judge' | 'advisory';
   create(ctx: SignalContext, config: Config): Promise<SignalInstance>;
 }

@@ -175,6 +175,7 @@ export const blinkSignal: SignalDefinition<BlinkConfig> = {
   requires: ['tracks', 'mesh'],
   models: [],
   defaultConfig: DEFAULT_BLINK_CONFIG,
+  role: 'advisory',
   async create(_ctx, config) {
     return new BlinkInstance(resolveBlinkConfig(config));
   },

@@ -187,6 +187,7 @@ export const boundaryFlickerSignal: SignalDefinition<BoundaryFlickerConfig> = {
   requires: ['tracks', 'mesh', 'aligned-crop'],
   models: [],
   defaultConfig: DEFAULT_BOUNDARY_FLICKER_CONFIG,
+  role: 'advisory',
   async create(_ctx, config) {
     return new BoundaryFlickerInstance(resolveBoundaryFlickerConfig(config));
   },

@@ -48,6 +48,7 @@ export const faceSwapSignal: SignalDefinition<FaceSwapConfig> = {
   requires: ['tracks', 'aligned-crop'],
   models: [FACE_SWAP_MODEL],
   defaultConfig: DEFAULT_FACE_SWAP_CONFIG,
+  role: 'judge',
   async create(ctx, config) {
     const resolved = resolveFaceSwapConfig(config);
     const model = await ctx.models.load(FACE_SWAP_MODEL);

@@ -166,6 +166,7 @@ export const jitterSignal: SignalDefinition<JitterConfig> = {
   requires: ['tracks', 'mesh'],
   models: [],
   defaultConfig: DEFAULT_JITTER_CONFIG,
+  role: 'advisory',
   async create(_ctx, config) {
     return new JitterInstance(resolveJitterConfig(config));
   },

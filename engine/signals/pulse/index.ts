@@ -204,6 +204,7 @@ export const pulseSignal: SignalDefinition<PulseConfig> = {
   requires: ['frames', 'tracks', 'mesh'],
   models: [],
   defaultConfig: DEFAULT_PULSE_CONFIG,
+  role: 'advisory',
   async create(_ctx, config) {
     return new PulseInstance(resolvePulseConfig(config));
   },

@@ -20,6 +20,7 @@ const failing: SignalDefinition = {
   requires: ['frames'],
   models: [],
   defaultConfig: {},
+  role: 'advisory',
   async create() {
     let frames = 0;
     return {
