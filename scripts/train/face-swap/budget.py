@@ -45,7 +45,8 @@ class Budget:
         spe = int(per_epoch * self.rate) // C.BATCH * C.BATCH
         spe = max(C.MIN_SAMPLES_PER_EPOCH, min(max_spe, spe))
         self.left = max(0, self.left - 1)
-        return spe, now + max(60.0, share) * 1.1
+        # 10 % slack per training, but never past the end of the whole budget
+        return spe, min(now + max(60.0, share) * 1.1, self.end - C.OVERHEAD_SEC)
 
     def remaining_min(self) -> float:
         return (self.end - time.time()) / 60

@@ -75,10 +75,10 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
         },
         "trainingData": {
             "cropCache": "face-crops-v1 (callsentinel dataset; engine face pipeline crops of ../shared/data media)",
-            "selection": f"items with label 1 (swap) or 0 (genuine) in items.jsonl; at most {C.MAX_CROPS_PER_ITEM} crops per item, evenly spaced",
+            "selection": f"every crop of the items with label 1 (swap) or 0 (genuine) in items.jsonl (the cache keeps <= 48 per item; the trainer would cap at {C.MAX_CROPS_PER_ITEM}, evenly spaced)",
             "swap": counts(1),
             "genuine": counts(0),
-            "notUsed": "talking_head, synthetic_image, print and replay items (label null) are scored out-of-fold but not trained on",
+            "notUsed": "talking_head, synthetic_image, print and replay media are not in this cache (built for the categories genuine and swap); items with a null label would be scored out-of-fold but never trained on",
         },
         "folds": {
             "k": summary.get("K"),
