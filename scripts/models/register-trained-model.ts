@@ -21,8 +21,15 @@ import { specFromSession } from '../../engine/runtime/onnx-model.ts';
 
 interface CardFields {
   input?: { range?: string; valueRange?: [number, number] };
-  licence?: string;
+  /** A plain string, or the card's {weights, trainingMedia} terms. */
+  licence?: string | { weights?: string };
   purpose?: string;
+  task?: string;
+}
+
+function licenceOf(card: CardFields): string {
+  const weights = typeof card.licence === 'string' ? card.licence : card.licence?.weights;
+  return `${weights ?? 'Apache-2.0 (weights trained by this project)'}; training media terms: see the model card`;
 }
 
 async function main(): Promise<void> {
@@ -62,10 +69,8 @@ async function main(): Promise<void> {
     outputs: spec.outputs,
     card: cardFile,
     calibration: `${name}.calibration.json`,
-    licence:
-      card.licence ??
-      'Apache-2.0 (weights trained by this project; see the model card for the training media)',
-    purpose: card.purpose ?? `${name} detector`,
+    licence: licenceOf(card),
+    purpose: card.purpose ?? card.task ?? `${name} detector`,
   };
   const manifestPath = path.join(dir, MANIFEST_FILE);
   let manifest: TrainedModelManifest = { schemaVersion: TRAINED_MANIFEST_SCHEMA_VERSION, models: [] };

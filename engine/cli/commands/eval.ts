@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { CallSentinelError } from '../../core/errors.ts';
 import { formatMessage, messageRef, type Lang } from '../../core/messages.ts';
@@ -64,7 +65,7 @@ export const evalCommand: CliCommand = {
           report,
           scorer.calibrates!,
           models,
-          `callsentinel eval ${args.join(' ')}`,
+          `callsentinel eval ${args.map((a) => a.replace(os.homedir(), '~')).join(' ')}`,
         );
         io.stderr(`${formatMessage('cli.wrote', { files: written }, lang)}\n`);
       }
