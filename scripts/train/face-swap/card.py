@@ -55,6 +55,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "layout": "NHWC",
             "dtype": "float32",
             "range": "RGB in [0, 1] (pixel / 255); normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model",
+            "valueRange": [0, 1],
             "resize": "area",
             "resizeNote": f"the whole {C.CROP_PX}x{C.CROP_PX} aligned crop shrunk to {C.INPUT_PX}x{C.INPUT_PX} by area averaging (OpenCV INTER_AREA); training also used bilinear/bicubic 30%/20% of the time",
             "dynamicBatch": True,

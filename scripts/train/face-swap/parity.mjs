@@ -2,7 +2,10 @@
 // input and prints the `score` outputs as JSON. Why: onnxruntime is not installable in Debian's
 // Python here, and the engine's runtime is the one whose numbers count.
 //   node scripts/train/face-swap/parity.mjs MODEL.onnx INPUT.f32 N H W
+import console from 'node:console';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import ort from 'onnxruntime-node';
 
 const [model, inputPath, n, h, w] = process.argv.slice(2);
@@ -10,8 +13,12 @@ const dims = [Number(n), Number(h), Number(w), 3];
 const buf = readFileSync(inputPath);
 const all = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
 const per = dims[1] * dims[2] * 3;
-if (all.length !== dims[0] * per) throw new Error(`input has ${all.length} floats, expected ${dims[0] * per}`);
-const session = await ort.InferenceSession.create(model, { graphOptimizationLevel: 'all', intraOpNumThreads: 2 });
+if (all.length !== dims[0] * per)
+  throw new Error(`input has ${all.length} floats, expected ${dims[0] * per}`);
+const session = await ort.InferenceSession.create(model, {
+  graphOptimizationLevel: 'all',
+  intraOpNumThreads: 2,
+});
 const scores = [];
 const times = [];
 for (let i = 0; i < dims[0]; i++) {
@@ -24,5 +31,10 @@ for (let i = 0; i < dims[0]; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(
-  JSON.stringify({ inputs: session.inputNames, outputs: session.outputNames, scores, medianMs: times[times.length >> 1] }),
+  JSON.stringify({
+    inputs: session.inputNames,
+    outputs: session.outputNames,
+    scores,
+    medianMs: times[times.length >> 1],
+  }),
 );
