@@ -4,6 +4,7 @@
 import type { FaceConfig } from './config.ts';
 import { applyAffine, type Affine, type Point } from './geometry.ts';
 import { warpToImage, type RgbImage } from './image-warp.ts';
+import { forEachPolygonSpan } from './polygon-spans.ts';
 import { FACE_OVAL, LANDMARK, LEFT_EYE_CONTOUR, RIGHT_EYE_CONTOUR } from './landmark-indices.ts';
 
 export interface AlignedFace {
@@ -101,21 +102,8 @@ function meanPoint(points: readonly Point[]): Point {
 /** Even-odd scanline fill of a polygon into a width×height byte mask (255 inside). */
 export function fillPolygon(polygon: readonly Point[], width: number, height: number): Uint8Array {
   const mask = new Uint8Array(width * height);
-  const crossings: number[] = [];
-  for (let y = 0; y < height; y++) {
-    const yc = y + 0.5;
-    crossings.length = 0;
-    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-      const [xi, yi] = polygon[i]!;
-      const [xj, yj] = polygon[j]!;
-      if (yi > yc !== yj > yc) crossings.push(xi + ((yc - yi) / (yj - yi)) * (xj - xi));
-    }
-    crossings.sort((a, b) => a - b);
-    for (let k = 0; k + 1 < crossings.length; k += 2) {
-      const from = Math.max(0, Math.ceil(crossings[k]! - 0.5));
-      const to = Math.min(width - 1, Math.floor(crossings[k + 1]! - 0.5));
-      mask.fill(255, y * width + from, y * width + to + 1);
-    }
-  }
+  forEachPolygonSpan(polygon, width, height, (y, from, to) =>
+    mask.fill(255, y * width + from, y * width + to + 1),
+  );
   return mask;
 }

@@ -3,6 +3,8 @@
 // two cheeks below the eyes. Each region is the convex hull of its mesh points (so point order
 // does not matter); its colour is the mean RGB of the frame pixels whose centres lie inside.
 
+import { forEachPolygonSpan } from '../../face/polygon-spans.ts';
+
 export const SKIN_REGIONS = {
   /** Mid forehead, between the hairline row of the face outline and the row above the brows. */
   forehead: [10, 109, 67, 69, 108, 151, 337, 299, 297, 338],
@@ -60,40 +62,18 @@ export function meanColourInPolygon(
   height: number,
   polygon: ReadonlyArray<readonly [number, number]>,
 ): RegionColour {
-  let yMin = Infinity;
-  let yMax = -Infinity;
-  for (const [, y] of polygon) {
-    yMin = Math.min(yMin, y);
-    yMax = Math.max(yMax, y);
-  }
   let r = 0;
   let g = 0;
   let b = 0;
   let pixels = 0;
-  if (polygon.length < 3) return { r, g, b, pixels };
-  const y0 = Math.max(0, Math.ceil(yMin - 0.5));
-  const y1 = Math.min(height - 1, Math.floor(yMax - 0.5));
-  const crossings: number[] = [];
-  for (let y = y0; y <= y1; y++) {
-    const yc = y + 0.5;
-    crossings.length = 0;
-    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-      const [xi, yi] = polygon[i]!;
-      const [xj, yj] = polygon[j]!;
-      if (yi > yc !== yj > yc) crossings.push(xi + ((yc - yi) / (yj - yi)) * (xj - xi));
+  forEachPolygonSpan(polygon, width, height, (y, from, to) => {
+    for (let o = (y * width + from) * 3, end = (y * width + to) * 3; o <= end; o += 3) {
+      r += data[o]!;
+      g += data[o + 1]!;
+      b += data[o + 2]!;
+      pixels++;
     }
-    crossings.sort((p, q) => p - q);
-    for (let k = 0; k + 1 < crossings.length; k += 2) {
-      const from = Math.max(0, Math.ceil(crossings[k]! - 0.5));
-      const to = Math.min(width - 1, Math.floor(crossings[k + 1]! - 0.5));
-      for (let o = (y * width + from) * 3, end = (y * width + to) * 3; o <= end; o += 3) {
-        r += data[o]!;
-        g += data[o + 1]!;
-        b += data[o + 2]!;
-        pixels++;
-      }
-    }
-  }
+  });
   return pixels ? { r: r / pixels, g: g / pixels, b: b / pixels, pixels } : { r: 0, g: 0, b: 0, pixels: 0 };
 }
 
