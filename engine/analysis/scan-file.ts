@@ -120,6 +120,8 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
   const facesPerSecond = new Map<number, number>();
   const frameTimes: number[] = [];
   let framesAnalyzed = 0;
+  let primarySecond = -1;
+  let currentPrimary: number | null = null;
   for await (const frame of readFrames(path, {
     maxSeconds: options.maxSeconds,
     sampleFps: options.sampleFps,
@@ -136,7 +138,15 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     });
     framesAnalyzed++;
     frameTimes.push(frame.timeSec);
-    await recorder?.frame(frame, result, runner.results(), choosePrimaryTrack(tracker.summaries()));
+    if (recorder) {
+      // The current primary face, re-chosen once per media second (summaries sort every size seen).
+      const second = Math.floor(frame.timeSec);
+      if (second !== primarySecond) {
+        primarySecond = second;
+        currentPrimary = choosePrimaryTrack(tracker.summaries());
+      }
+      await recorder.frame(frame, result, runner.results(), currentPrimary);
+    }
     const second = Math.floor(frame.timeSec);
     facesPerSecond.set(second, Math.max(facesPerSecond.get(second) ?? 0, result.faces.length));
     for (const face of result.faces) {
