@@ -1,6 +1,7 @@
-// npm postinstall: make sure models/vendor holds the ONNX models converted from @vladmandic/human.
+// npm postinstall: make sure models/vendor holds the ONNX models converted from @vladmandic/human
+// (and the renderer's TFLite face detector from @mediapipe/face_detection, with its metadata).
 // Skips quickly when models/vendor/manifest.json was written by this converter (same source
-// fingerprint), for the installed human version, and every .onnx still matches its sha256.
+// fingerprint), for the installed source package versions, and every file matches its sha256.
 // Otherwise runs scripts/models/convert-human-models.ts through tsx. On failure: one line, exit 1.
 
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CONVERTER_DIR = join(ROOT, 'scripts', 'models');
 const VENDOR_DIR = join(ROOT, 'models', 'vendor');
-const HUMAN_PACKAGE_JSON = join(ROOT, 'node_modules', '@vladmandic', 'human', 'package.json');
+
+/** Installed version of an npm package, or undefined. */
+function installedVersion(pkg) {
+  const path = join(ROOT, 'node_modules', ...String(pkg).split('/'), 'package.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).version : undefined;
+}
 
 function sha256(data) {
   return createHash('sha256').update(data).digest('hex');
@@ -47,13 +53,12 @@ export function staleReason(vendorDir = VENDOR_DIR) {
     return 'unreadable manifest';
   }
   if (manifest?.converter?.fingerprint !== converterFingerprint()) return 'converter changed';
-  const humanVersion = existsSync(HUMAN_PACKAGE_JSON)
-    ? JSON.parse(readFileSync(HUMAN_PACKAGE_JSON, 'utf8')).version
-    : undefined;
   if (!Array.isArray(manifest.models) || manifest.models.length === 0) return 'empty manifest';
-  for (const model of manifest.models) {
-    if (model?.source?.version !== humanVersion)
-      return `${model?.name}: made from another @vladmandic/human version`;
+  // ONNX models, then the renderer's TFLite models (browserModels).
+  const browserModels = Array.isArray(manifest.browserModels) ? manifest.browserModels : [];
+  for (const model of [...manifest.models, ...browserModels]) {
+    const pkg = model?.source?.package ?? '@vladmandic/human';
+    if (model?.source?.version !== installedVersion(pkg)) return `${model?.name}: made from another ${pkg} version`;
     const file = join(vendorDir, String(model.file));
     if (!existsSync(file)) return `${model.name}: file missing`;
     if (sha256(readFileSync(file)) !== model.sha256) return `${model.name}: checksum mismatch`;

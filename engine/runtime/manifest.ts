@@ -55,6 +55,18 @@ export interface ManifestModel {
   readonly purpose: string;
 }
 
+/**
+ * A model the renderer runs in the browser (MediaPipe Tasks, TFLite), served as a static file;
+ * ModelStore does not load it. Same fields as an ONNX entry, plus its format and runtime.
+ */
+export interface BrowserModel extends ManifestModel {
+  readonly format: 'tflite';
+  /** What loads it, e.g. "@mediapipe/tasks-vision FaceDetector (renderer)". */
+  readonly runtime: string;
+  /** Input normalisation written into the file's TFLite metadata: (pixel - mean) / std. */
+  readonly normalization: { readonly mean: readonly number[]; readonly std: readonly number[] };
+}
+
 export interface ModelManifest {
   readonly schemaVersion: typeof MANIFEST_SCHEMA_VERSION;
   readonly converter: {
@@ -63,7 +75,10 @@ export interface ModelManifest {
     readonly fingerprint: string;
     readonly opset: number;
   };
+  /** ONNX models, loaded by ModelStore. */
   readonly models: readonly ManifestModel[];
+  /** Models for the renderer (absent in manifests written before they were added). */
+  readonly browserModels?: readonly BrowserModel[];
 }
 
 /** What running a model needs to know: its name and its input and output tensors. */
@@ -145,6 +160,14 @@ export function parseManifest(text: string): ModelManifest | string {
     if (!isPlainFileName(m.file)) return `models[${i}].file must be a plain file name`;
     if (!isTensor(m.input) || !Array.isArray(m.outputs) || !m.outputs.every(isTensor))
       return `models[${i}] has invalid input/outputs`;
+  }
+  if (json.browserModels !== undefined) {
+    if (!Array.isArray(json.browserModels)) return 'browserModels is not a list';
+    for (const [i, m] of json.browserModels.entries()) {
+      if (!isRecord(m) || typeof m.name !== 'string' || !/^[0-9a-f]{64}$/.test(String(m.sha256)))
+        return `browserModels[${i}] lacks name or sha256`;
+      if (!isPlainFileName(m.file)) return `browserModels[${i}].file must be a plain file name`;
+    }
   }
   return json as unknown as ModelManifest;
 }

@@ -1,6 +1,8 @@
 // Convert the face models shipped as TF.js graph models in @vladmandic/human into ONNX files in
 // models/vendor/, with a manifest (sha256, source files, I/O, licences). Run by `npm run models`
-// and by postinstall. Deterministic: the same inputs give the same bytes.
+// and by postinstall. Deterministic: the same inputs give the same bytes. Also writes the
+// renderer's TFLite face detector with its metadata (mediapipe-face-detector.ts), listed under
+// `browserModels`.
 //
 // Usage: tsx scripts/models/convert-human-models.ts [--out DIR] [--only name,name] [--quiet]
 // Exit codes: 0 converted, 2 usage error, 1 conversion failed (one line on stderr).
@@ -20,6 +22,7 @@ import {
 import { convertGraph, ONNX_OPSET } from './convert/convert-graph.ts';
 import { converterFingerprint } from './fingerprint.ts';
 import { HUMAN_LICENCE, HUMAN_MODELS, HUMAN_PACKAGE, type HumanModelSource } from './human-models.ts';
+import { FACE_DETECTOR_NAME, prepareFaceDetectorModel } from './mediapipe-face-detector.ts';
 import { parseModelJson, readGraph, weightShardPaths } from './tfjs/graph-model.ts';
 
 const CONVERTER_NAME = 'callsentinel-tfjs-to-onnx';
@@ -29,10 +32,12 @@ const REPO_ROOT = resolve(SCRIPT_DIR, '..', '..');
 export interface ConvertHumanOptions {
   /** Where the .onnx files and manifest.json go. */
   readonly outDir: string;
-  /** Model names to convert (default: all of HUMAN_MODELS). */
+  /** Model names to convert (default: all of HUMAN_MODELS and the renderer's face detector). */
   readonly only?: readonly string[];
   /** The @vladmandic/human package folder (default: resolved from node_modules). */
   readonly packageDir?: string;
+  /** The @mediapipe/face_detection package folder (default: resolved from node_modules). */
+  readonly faceDetectionPackageDir?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -146,10 +151,11 @@ export function convertHumanModels(options: ConvertHumanOptions): ModelManifest 
   const packageDir = options.packageDir ?? resolveHumanPackageDir();
   const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string })
     .version;
-  const unknown = (options.only ?? []).filter((name) => !HUMAN_MODELS.some((m) => m.name === name));
+  const known = [...HUMAN_MODELS.map((m) => m.name), FACE_DETECTOR_NAME];
+  const unknown = (options.only ?? []).filter((name) => !known.includes(name));
   if (unknown.length > 0)
     throw new CallSentinelError('E_USAGE', {
-      detail: `unknown model(s): ${unknown.join(', ')}; known: ${HUMAN_MODELS.map((m) => m.name).join(', ')}`,
+      detail: `unknown model(s): ${unknown.join(', ')}; known: ${known.join(', ')}`,
     });
   const selected = options.only ? HUMAN_MODELS.filter((m) => options.only!.includes(m.name)) : HUMAN_MODELS;
 
@@ -161,14 +167,26 @@ export function convertHumanModels(options: ConvertHumanOptions): ModelManifest 
     );
     return result;
   });
+  // The renderer's TFLite face detector: the npm file plus the metadata MediaPipe Tasks needs.
+  const browser =
+    !options.only || options.only.includes(FACE_DETECTOR_NAME)
+      ? [
+          prepareFaceDetectorModel(
+            options.faceDetectionPackageDir ? { packageDir: options.faceDetectionPackageDir } : {},
+          ),
+        ]
+      : [];
+  for (const { entry } of browser) options.log?.(`${entry.name}: ${entry.file} with TFLite metadata`);
 
   const manifest: ModelManifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     converter: { name: CONVERTER_NAME, fingerprint: converterFingerprint(SCRIPT_DIR), opset: ONNX_OPSET },
     models: converted.map((c) => c.entry),
+    browserModels: browser.map((b) => b.entry),
   };
   mkdirSync(options.outDir, { recursive: true });
   for (const { entry, onnx } of converted) writeAtomic(join(options.outDir, entry.file), onnx);
+  for (const { entry, bytes } of browser) writeAtomic(join(options.outDir, entry.file), bytes);
   writeAtomic(join(options.outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -210,7 +228,7 @@ export function main(argv: readonly string[]): number {
       ...(args.only ? { only: args.only } : {}),
       ...(log ? { log } : {}),
     });
-    log?.(`wrote ${manifest.models.length} models and ${MANIFEST_FILE} to ${args.outDir}`);
+    log?.(`wrote ${manifest.models.length + (manifest.browserModels?.length ?? 0)} models and ${MANIFEST_FILE} to ${args.outDir}`);
     return 0;
   } catch (error) {
     const code = isCallSentinelError(error) ? error.code : 'E_INTERNAL';
