@@ -97,7 +97,9 @@ function checkIo(info: TfliteModelInfo): void {
     input.type !== EXPECTED_INPUT.type ||
     !sameShape(input.shape, EXPECTED_INPUT.shape)
   )
-    throw new Error(`expected one subgraph with one float32 input [1,128,128,3], got ${JSON.stringify(info.inputs)}`);
+    throw new Error(
+      `expected one subgraph with one float32 input [1,128,128,3], got ${JSON.stringify(info.inputs)}`,
+    );
   const outputs = info.outputs.map((o) => ({ name: o.name, shape: o.shape }));
   if (
     outputs.length !== EXPECTED_OUTPUTS.length ||
@@ -124,7 +126,8 @@ export function prepareFaceDetectorModel(options: FaceDetectorModelOptions = {})
   let version: string;
   try {
     source = new Uint8Array(readFileSync(path));
-    version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+    version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch (error) {
     throw new CallSentinelError(
       'E_MODEL_SOURCE',
@@ -134,7 +137,11 @@ export function prepareFaceDetectorModel(options: FaceDetectorModelOptions = {})
   }
   const sourceSha256 = sha256(source);
   if (sourceSha256 !== FACE_DETECTOR_SOURCE.sha256)
-    throw new CallSentinelError('E_MODEL_SOURCE', { name: FACE_DETECTOR_NAME, pkg: FACE_DETECTION_PACKAGE, path });
+    throw new CallSentinelError('E_MODEL_SOURCE', {
+      name: FACE_DETECTOR_NAME,
+      pkg: FACE_DETECTION_PACKAGE,
+      path,
+    });
 
   try {
     const before = readTfliteModel(source);

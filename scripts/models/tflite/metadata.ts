@@ -26,7 +26,12 @@ const MODEL_METADATA = {
   associatedFiles: 6,
   minParserVersion: 7,
 } as const;
-const SUBGRAPH_METADATA = { name: 0, description: 1, inputTensorMetadata: 2, outputTensorMetadata: 3 } as const;
+const SUBGRAPH_METADATA = {
+  name: 0,
+  description: 1,
+  inputTensorMetadata: 2,
+  outputTensorMetadata: 3,
+} as const;
 const TENSOR_METADATA = { name: 0, description: 1, dimensionNames: 2, content: 3, processUnits: 4 } as const;
 const CONTENT = { propertiesType: 0, properties: 1, range: 2 } as const;
 const IMAGE_PROPERTIES = { colorSpace: 0, defaultSize: 1 } as const;
@@ -92,7 +97,9 @@ function buildTensorMetadata(b: Builder, spec: TensorMetadataSpec): number {
   if (spec.normalization) {
     const { mean, std } = spec.normalization;
     if (mean.length !== std.length || (mean.length !== 1 && mean.length !== 3))
-      throw new Error(`normalisation needs 1 or 3 values of mean and std, got ${mean.length} and ${std.length}`);
+      throw new Error(
+        `normalisation needs 1 or 3 values of mean and std, got ${mean.length} and ${std.length}`,
+      );
     const floats = (values: readonly number[]) => {
       b.startVector(4, values.length, 4);
       for (let i = values.length - 1; i >= 0; i--) b.addFloat32(values[i]!);
