@@ -29,6 +29,32 @@ interface SecondState {
   face: TrackedFace | null;
 }
 
+/** The verdict shown after the last closed second (what a live view displays). */
+export interface ShownVerdict {
+  verdict: Verdict;
+  /** Media time since which it is shown. */
+  sinceSec: number;
+  /** The fused judging score of that second, null when none. */
+  score: number | null;
+  /** Did the subject's face appear in that second? */
+  faceSeen: boolean;
+  /** Counts verdict changes, so a live caller can tell that one happened since it last looked. */
+  changeCount: number;
+}
+
+/** What the recorder's final records need of an analysis' result (a file scan or a live session). */
+export type FinalResult = Pick<
+  ScanResult,
+  | 'verdict'
+  | 'score'
+  | 'confidence'
+  | 'reasons'
+  | 'primaryTrackId'
+  | 'framesAnalyzed'
+  | 'durationSec'
+  | 'faces'
+>;
+
 export class ScanEvidenceRecorder {
   private readonly cursors = new Map<string, number>();
   private readonly latest = new Map<string, SignalObservation>();
@@ -38,6 +64,13 @@ export class ScanEvidenceRecorder {
   private current: SecondState | null = null;
   private best: { score: number; state: SecondState } | null = null;
   private firstFaceWritten = false;
+  private shownVerdict: ShownVerdict = {
+    verdict: 'not_verified',
+    sinceSec: 0,
+    score: null,
+    faceSeen: false,
+    changeCount: 0,
+  };
 
   constructor(
     private readonly log: EvidenceLogWriter,
@@ -74,8 +107,12 @@ export class ScanEvidenceRecorder {
     }
   }
 
+  get shown(): ShownVerdict {
+    return this.shownVerdict;
+  }
+
   /** End of input: the last second, the strongest-evidence keyframe, the final verdict, session-ended. */
-  async finish(result: ScanResult): Promise<{ recordCount: number; finalHash: string }> {
+  async finish(result: FinalResult): Promise<{ recordCount: number; finalHash: string }> {
     await this.closeSecond(result.primaryTrackId);
     if (this.best?.state.frame && this.best.state.face) {
       await this.keyframe(this.best.state.frame, this.best.state.face, 'keyframe.highest-score');
@@ -131,6 +168,13 @@ export class ScanEvidenceRecorder {
             ? 'suspicious'
             : 'likely_real';
     const shown = this.stabilizer.update(raw, state.second + 1);
+    this.shownVerdict = {
+      verdict: shown.verdict,
+      sinceSec: shown.sinceSec,
+      score,
+      faceSeen: state.face !== null,
+      changeCount: this.shownVerdict.changeCount + (shown.changed ? 1 : 0),
+    };
     if (shown.changed) {
       this.log.append({
         type: 'verdict-updated',

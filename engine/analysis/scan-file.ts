@@ -3,14 +3,11 @@
 
 import { sha256File } from '../core/hash.ts';
 import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
-import { median } from '../core/stats.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceConfig, type FrameFaces } from '../face/index.ts';
-import { unusableCause, type UnusableCause } from '../face/quality.ts';
 import type { CallSentinelConfig } from '../config/index.ts';
 import { DEFAULT_CONFIG } from '../config/index.ts';
 import { DEFAULT_FALSE_ALARM_TARGETS, type FalseAlarmTargets } from '../fusion/calibration.ts';
 import {
-  decideVerdict,
   thresholdsFromCalibration,
   type VerdictReason,
   type VerdictResult,
@@ -29,6 +26,7 @@ import type { SignalDefinition, SignalObservation } from '../signals/types.ts';
 import type { ScanFace, ScanResult, ScanSignal, ScanTimelineEntry } from './scan-result.ts';
 import { SCAN_RESULT_SCHEMA_VERSION } from './scan-result.ts';
 import { SignalRunner, type SignalConfigs, type SignalRunResult } from './signal-runner.ts';
+import { assessTrack, trackObservations, UsableFaceTally } from './track-assessment.ts';
 
 export interface ScanProgress {
   frames: number;
@@ -58,11 +56,6 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   /** Called with each analysed frame's faces (the benchmark and tests look inside). */
   onFrame?: (faces: FrameFaces) => void;
-}
-
-interface TrackTally {
-  usableFrames: number;
-  unusable: Partial<Record<UnusableCause, number>>;
 }
 
 export async function scanFile(path: string, options: ScanOptions): Promise<ScanResult> {
@@ -116,10 +109,8 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
   const recorder = options.evidence
     ? await openRecorder(path, options, setup, thresholds, judgingSignals)
     : null;
-  const tallies = new Map<number, TrackTally>();
+  const tally = new UsableFaceTally(config.usableFace);
   const facesPerSecond = new Map<number, number>();
-  const frameTimes: number[] = [];
-  let framesAnalyzed = 0;
   let primarySecond = -1;
   let currentPrimary: number | null = null;
   for await (const frame of readFrames(path, {
@@ -136,8 +127,7 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
       data: frame.data,
       faces: result.faces,
     });
-    framesAnalyzed++;
-    frameTimes.push(frame.timeSec);
+    tally.add(result);
     if (recorder) {
       // The current primary face, re-chosen once per media second (summaries sort every size seen).
       const second = Math.floor(frame.timeSec);
@@ -149,43 +139,24 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     }
     const second = Math.floor(frame.timeSec);
     facesPerSecond.set(second, Math.max(facesPerSecond.get(second) ?? 0, result.faces.length));
-    for (const face of result.faces) {
-      const tally = tallies.get(face.trackId) ?? { usableFrames: 0, unusable: {} };
-      const cause = unusableCause(face.quality, config.usableFace);
-      if (cause === null) tally.usableFrames++;
-      else tally.unusable[cause] = (tally.unusable[cause] ?? 0) + 1;
-      tallies.set(face.trackId, tally);
-    }
     options.onFrame?.(result);
-    options.onProgress?.({ frames: framesAnalyzed, timeSec: frame.timeSec, durationSec: info.durationSec });
+    options.onProgress?.({ frames: tally.frames, timeSec: frame.timeSec, durationSec: info.durationSec });
   }
+  const framesAnalyzed = tally.frames;
   if (framesAnalyzed === 0) throw new Error(`no frames were decoded from ${path}`);
   await runner.flush();
   const signalResults = runner.results();
 
   const summaries = tracker.summaries();
   const primaryTrackId = choosePrimaryTrack(summaries);
-  const frameIntervalSec = estimateFrameInterval(frameTimes);
+  const frameIntervalSec = tally.frameIntervalSec();
   // Every face is assessed on its own, so none is ignored silently; the primary face's is the verdict.
-  const assess = (s: TrackSummary | null): VerdictResult =>
-    decideVerdict(
-      {
-        primary: s && {
-          trackId: s.trackId,
-          medianFaceSizePx: s.medianFaceSizePx,
-          usableFaceSec: (tallies.get(s.trackId)?.usableFrames ?? 0) * frameIntervalSec,
-          unusableFrames: tallies.get(s.trackId)?.unusable ?? {},
-        },
-        isStillImage: info.isStillImage,
-        observations: signalResults.flatMap((r) => trackObservations(r, s?.trackId ?? null)),
-        judgingSignals,
-      },
-      thresholds,
-    );
+  const context = { tally, signalResults, thresholds, judgingSignals, isStillImage: info.isStillImage };
+  const assess = (s: TrackSummary | null): VerdictResult => assessTrack(s, context);
   const perTrack = new Map(summaries.map((s) => [s.trackId, assess(s)]));
   const verdict = (primaryTrackId !== null ? perTrack.get(primaryTrackId) : undefined) ?? assess(null);
 
-  const lastTime = frameTimes[frameTimes.length - 1] ?? 0;
+  const lastTime = tally.lastTimeSec;
   const durationSec = info.isStillImage ? 0 : Math.max(lastTime + frameIntervalSec, 0);
   const faces: ScanFace[] = summaries.map((s) => ({
     id: s.trackId,
@@ -262,25 +233,6 @@ async function openRecorder(
   return new ScanEvidenceRecorder(writer, thresholds, judgingSignals, setup.lang);
 }
 
-/** A signal's observations of the primary track for the verdict; a failed signal counts as degraded. */
-function trackObservations(r: SignalRunResult, trackId: number | null): SignalObservation[] {
-  if (trackId === null) return [];
-  const mine = r.tracks.filter((o) => o.trackId === trackId);
-  if (mine.length > 0 || r.error === null) return mine;
-  return [
-    {
-      signalId: r.id,
-      trackId,
-      startSec: 0,
-      endSec: 0,
-      score: null,
-      confidence: 0,
-      status: 'degraded',
-      reasonKey: 'reason.signal-failed',
-    },
-  ];
-}
-
 /** `signals[id]` of the scan result: what the signal concluded about the primary face. */
 function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
   const o = trackObservations(r, trackId)[0];
@@ -332,14 +284,6 @@ function roundOrNull(value: number | null): number | null {
 
 function localizeReason(reason: VerdictReason, lang: Lang): { code: string; message: string } {
   return { code: reason.key, message: formatMessage(reason.key as MessageKey, reason.params, lang) };
-}
-
-/** Typical spacing of analysed frames (robust to variable frame rate); 0 for a single frame. */
-function estimateFrameInterval(times: readonly number[]): number {
-  if (times.length < 2) return 0;
-  const gaps: number[] = [];
-  for (let i = 1; i < times.length; i++) gaps.push(times[i]! - times[i - 1]!);
-  return median(gaps);
 }
 
 function round(value: number, digits: number): number {

@@ -28,6 +28,7 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_LOG_UNREADABLE',
   'E_OUTPUT_UNWRITABLE',
   'E_CHROMIUM_MISSING',
+  'E_WEB_NOT_BUILT',
 ]);
 
 export class CallSentinelError extends Error {

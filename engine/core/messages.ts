@@ -56,6 +56,10 @@ const en = {
   'app.engine-stopped-title': 'CallSentinel: analysis stopped',
   'app.renderer-missing': 'The app window is not built ({path}). Build it with: npm run build:electron after building the renderer, or use npm start.',
   E_PROTOCOL: 'The app sent a message the engine cannot use: {detail}',
+  E_WEB_NOT_BUILT: 'The app window is not built ({path}). Run: npm run build:renderer (or npm run dev:web)',
+  'web.ready': 'CallSentinel web mode: open {url}\nSessions are saved in {dataDir}. Stop with Ctrl+C.',
+  'usage.web-no-files': 'web takes no file arguments',
+  'usage.web-port': '--port must be an integer from 0 to 65535',
   E_LIVE_NO_SESSION: 'No session is running: start one first.',
   E_LIVE_CHALLENGE_UNAVAILABLE: 'Challenges cannot be run in this session.',
   E_LIVE_CHALLENGE_STATE: 'That challenge step is not possible now: {detail}',
@@ -261,6 +265,7 @@ const en = {
   'cli.wrote': 'wrote {files}',
   'summary.scan': 'analyse a recording or image and give a verdict with reasons',
   'summary.verify-log': 'check that an evidence log is intact (hash chain, order, completeness)',
+  'summary.web': 'serve the app in a browser on this machine (web mode), with the real engine',
   'summary.report': 'make the HTML (and PDF) call report from an evidence log',
   'summary.config': 'print the resolved configuration (defaults < profile < file) and its hash',
   'summary.bench': 'measure per-stage speed and frames/s of the face pipeline on this machine',
@@ -287,6 +292,23 @@ Options:
 With --report but no --events, the evidence log is kept next to the report as REPORT.evidence.ndjson.
 
 Exit codes: 0 analysed, 2 bad usage or unreadable input (one line on stderr), 1 internal error.
+`,
+  'help.web': `Usage: callsentinel web [--port N] [--data-dir DIR] [--static-dir DIR] [--lang en|zh-CN]
+
+Serve the CallSentinel window to a browser on this machine and analyse the camera or screen it
+captures with the local engine (the same as the desktop app; nothing leaves the machine). Listens
+on 127.0.0.1 only; the page and its engine connection need the random token in the printed URL.
+Build the window first: npm run build:renderer (npm run dev:web does both).
+
+Options:
+  --port N          port to listen on (default: a free one)
+  --data-dir DIR    where sessions (evidence logs, reports) are saved
+                    (default: CALLSENTINEL_HOME, else the user's data folder)
+  --static-dir DIR  the built window (default: dist/renderer)
+  --lang LANG       language of these messages: en or zh-CN
+  -h, --help        show this help
+
+Stops with Ctrl+C; a running session is ended first so its evidence log is complete.
 `,
   'help.verify-log': `Usage: callsentinel verify-log FILE [--json]
 
@@ -684,6 +706,10 @@ const zhCN: Record<MessageKey, string> = {
   'app.engine-stopped-title': 'CallSentinel：分析已停止',
   'app.renderer-missing': '应用窗口尚未构建（{path}）。请先构建界面再运行 npm run build:electron，或直接使用 npm start。',
   E_PROTOCOL: '应用发送了引擎无法使用的消息：{detail}',
+  E_WEB_NOT_BUILT: '应用窗口尚未构建（{path}）。请运行：npm run build:renderer（或 npm run dev:web）',
+  'web.ready': 'CallSentinel 网页模式：请打开 {url}\n会话保存在 {dataDir}。按 Ctrl+C 停止。',
+  'usage.web-no-files': 'web 命令不接受文件参数',
+  'usage.web-port': '--port 必须是 0 到 65535 之间的整数',
   E_LIVE_NO_SESSION: '当前没有正在进行的会话，请先开始会话。',
   E_LIVE_CHALLENGE_UNAVAILABLE: '本次会话无法进行动作验证。',
   E_LIVE_CHALLENGE_STATE: '现在无法执行这一步动作验证：{detail}',
@@ -872,6 +898,7 @@ const zhCN: Record<MessageKey, string> = {
   'cli.wrote': '已写入 {files}',
   'summary.scan': '分析一段录像或一张图片，给出结论和原因',
   'summary.verify-log': '检查证据日志是否完好（哈希链、顺序、完整性）',
+  'summary.web': '在本机浏览器中运行应用（网页模式），使用真实的分析引擎',
   'summary.report': '根据证据日志生成 HTML（及 PDF）通话报告',
   'summary.config': '打印最终生效的配置（默认值 < 方案 < 文件）及其哈希',
   'summary.bench': '在本机测量人脸处理流程各阶段的速度和每秒帧数',
@@ -899,6 +926,22 @@ const zhCN: Record<MessageKey, string> = {
 使用 --report 而未指定 --events 时，证据日志保存在报告旁边，文件名为 REPORT.evidence.ndjson。
 
 退出码：0 分析完成，2 用法有误或输入无法读取（标准错误输出一行说明），1 内部错误。
+`,
+  'help.web': `用法：callsentinel web [--port N] [--data-dir DIR] [--static-dir DIR] [--lang en|zh-CN]
+
+在本机浏览器中提供 CallSentinel 窗口，并用本地引擎分析其采集的摄像头或屏幕画面（与桌面应用相同，
+任何数据都不会离开本机）。只监听 127.0.0.1；页面及其引擎连接需要所打印网址中的随机令牌。
+请先构建窗口：npm run build:renderer（npm run dev:web 会同时完成两步）。
+
+选项：
+  --port N          监听的端口（默认：任一空闲端口）
+  --data-dir DIR    会话（证据日志、报告）的保存位置
+                    （默认：CALLSENTINEL_HOME，否则为用户数据文件夹）
+  --static-dir DIR  构建好的窗口（默认：dist/renderer）
+  --lang LANG       本命令提示的语言：en 或 zh-CN
+  -h, --help        显示本帮助
+
+按 Ctrl+C 停止；正在进行的会话会先结束，使其证据日志完整。
 `,
   'help.verify-log': `用法：callsentinel verify-log FILE [--json]
 

@@ -137,6 +137,29 @@ export class FaceTracker {
     return this.history.summaries();
   }
 
+  /**
+   * The picture under the tracks moved: the app sends a face-centred crop of the call window that
+   * re-centres (and may rescale) when the face moves. A point at `p` in the previous frames lies at
+   * `offset + p * scale` in the next ones; moving every live track there keeps tracking and track
+   * ids across the jump instead of losing the face and detecting it again.
+   */
+  reframe(offset: { x: number; y: number }, scale: number): void {
+    for (const track of this.tracks) {
+      track.roi = {
+        center: [offset.x + track.roi.center[0] * scale, offset.y + track.roi.center[1] * scale],
+        sizePx: track.roi.sizePx * scale,
+        angleRad: track.roi.angleRad,
+      };
+      const b = track.boxPx;
+      track.boxPx = {
+        x: offset.x + b.x * scale,
+        y: offset.y + b.y * scale,
+        width: b.width * scale,
+        height: b.height * scale,
+      };
+    }
+  }
+
   /** Forget all tracks (e.g. when the capture source changes). Track ids keep counting up. */
   reset(): void {
     this.tracks.length = 0;

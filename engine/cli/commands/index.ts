@@ -6,6 +6,7 @@ import { evalCommand } from './eval.ts';
 import { reportCommand } from './report.ts';
 import { scanCommand } from './scan.ts';
 import { verifyLogCommand } from './verify-log.ts';
+import { webCommand } from './web.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   scanCommand,
@@ -15,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   datasetCommand,
   evalCommand,
+  webCommand,
 ];

@@ -1,0 +1,241 @@
+// Web mode against the real engine, without a browser: a WebSocket client sends the frames of a
+// clip the test renders (a portrait panning across a 640×480 picture) the way the window does,
+// first whole, then as a face-centred crop that jumps, and reads back faces, verdicts and the
+// evidence log. Also: the server refuses what it must refuse (no token, wrong origin, paths out of
+// its folders, malformed messages) without falling over.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { verifyLogFile } from '../../../engine/evidence/verify-log.ts';
+import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
+import { startWebServer, type WebServer } from '../../../engine/host/web-server.ts';
+import { readFrames } from '../../../engine/media/index.ts';
+import {
+  encodeFrameMessage,
+  type FrameHeader,
+  type RectPx,
+  type ServerMessage,
+} from '../../../engine/live/protocol.ts';
+import { ModelStore } from '../../../engine/runtime/index.ts';
+
+let dir: string;
+let server: WebServer;
+let models: ModelStore;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cs-web-'));
+  const staticDir = path.join(dir, 'static');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(staticDir);
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(path.join(dir, 'secret.txt'), 'not to be served');
+  models = new ModelStore();
+  server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir, models });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await models?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A client that answers requests by id and collects everything else. */
+async function connect(): Promise<{
+  ws: WebSocket;
+  request: (msg: object) => Promise<Extract<ServerMessage, { type: 'reply' }>>;
+  next: (type: ServerMessage['type']) => Promise<ServerMessage>;
+  events: ServerMessage[];
+}> {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/engine?token=${server.token}`, {
+    headers: { origin: `http://127.0.0.1:${server.port}` },
+  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const events: ServerMessage[] = [];
+  const waiters: Array<{ match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }> = [];
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data)) as ServerMessage;
+    const w = waiters.findIndex((x) => x.match(msg));
+    if (w >= 0) waiters.splice(w, 1)[0]!.resolve(msg);
+    else events.push(msg);
+  });
+  let id = 0;
+  const wait = (match: (m: ServerMessage) => boolean) =>
+    new Promise<ServerMessage>((resolve) => waiters.push({ match, resolve }));
+  return {
+    ws,
+    events,
+    request: async (msg) => {
+      const myId = ++id;
+      const reply = wait((m) => m.type === 'reply' && m.id === myId);
+      ws.send(JSON.stringify({ ...msg, id: myId }));
+      return (await reply) as Extract<ServerMessage, { type: 'reply' }>;
+    },
+    next: (type) => wait((m) => m.type === type),
+  };
+}
+
+function rgba(rgb: Uint8Array, width: number, height: number, crop: RectPx): Uint8Array {
+  const out = new Uint8Array(crop.width * crop.height * 4);
+  for (let y = 0; y < crop.height; y++)
+    for (let x = 0; x < crop.width; x++) {
+      const s = ((crop.y + y) * width + crop.x + x) * 3;
+      const d = (y * crop.width + x) * 4;
+      out[d] = rgb[s]!;
+      out[d + 1] = rgb[s + 1]!;
+      out[d + 2] = rgb[s + 2]!;
+      out[d + 3] = 255;
+    }
+  return out;
+}
+
+describe('web mode: live session over the WebSocket', () => {
+  it('tracks the face in source pixels across crop jumps, judges it, and keeps an intact log', async () => {
+    const clip = await makeMotionClip({
+      motion: 'pan',
+      photo: 'facedetect-woman-blonde',
+      seconds: 4,
+      fps: 10,
+    });
+    const client = await connect();
+    const started = await client.request({
+      type: 'session.start',
+      profile: 'bank',
+      lang: 'en',
+      source: { kind: 'camera', label: 'test clip' },
+    });
+    expect(started.ok).toBe(true);
+
+    const results: Array<Extract<ServerMessage, { type: 'frame.result' }>> = [];
+    let seq = 0;
+    for await (const frame of readFrames(clip.path)) {
+      // First half: the whole picture; second half: a 320 px crop around the face that moves in steps.
+      const face = results.at(-1)?.faces[0];
+      const crop: RectPx =
+        seq < 20 || !face
+          ? { x: 0, y: 0, width: frame.width, height: frame.height }
+          : {
+              x: Math.max(
+                0,
+                Math.min(
+                  frame.width - 320,
+                  Math.round((face.boxPx.x + face.boxPx.width / 2 - 160) / 40) * 40,
+                ),
+              ),
+              y: Math.max(
+                0,
+                Math.min(
+                  frame.height - 320,
+                  Math.round((face.boxPx.y + face.boxPx.height / 2 - 160) / 40) * 40,
+                ),
+              ),
+              width: 320,
+              height: 320,
+            };
+      const header: FrameHeader = {
+        type: 'frame',
+        seq,
+        captureTimeMs: performance.now(),
+        mediaTimeSec: frame.timeSec,
+        width: crop.width,
+        height: crop.height,
+        cropPx: crop,
+        sourceWidth: frame.width,
+        sourceHeight: frame.height,
+      };
+      const result = client.next('frame.result');
+      client.ws.send(encodeFrameMessage(header, rgba(frame.data, frame.width, frame.height, crop)));
+      results.push((await result) as Extract<ServerMessage, { type: 'frame.result' }>);
+      seq++;
+    }
+    expect(results).toHaveLength(40);
+    const withFace = results.filter((r) => r.faces.length === 1);
+    expect(withFace.length).toBeGreaterThanOrEqual(36);
+    // One track throughout, although the crop jumped: boxes are in source pixels and follow the pan.
+    expect(new Set(withFace.map((r) => r.faces[0]!.trackId)).size).toBe(1);
+    const centreX = (r: (typeof results)[number]) => r.faces[0]!.boxPx.x + r.faces[0]!.boxPx.width / 2;
+    expect(centreX(withFace.at(-1)!) - centreX(withFace[0]!)).toBeGreaterThan(150);
+    expect(withFace.at(-1)!.faces[0]!.primary).toBe(true);
+    // The face-swap signal judges; a verdict is shown after the first seconds.
+    const last = results.at(-1)!;
+    expect(last.signals['face-swap']?.role).toBe('judge');
+    expect(last.verdict.verdict).not.toBe('not_verified');
+
+    const mark = await client.request({ type: 'session.mark', label: 'caller asked for money' });
+    expect(mark.ok).toBe(true);
+    const stopped = await client.request({ type: 'session.stop' });
+    expect(stopped.ok).toBe(true);
+    const summary = (stopped as { result: { logPath: string; framesAnalyzed: number } }).result;
+    expect(summary.framesAnalyzed).toBe(40);
+    const verified = await verifyLogFile(summary.logPath);
+    expect(verified.ok).toBe(true);
+
+    const report = await client.request({ type: 'report.export', format: 'html', lang: 'zh-CN' });
+    expect(report.ok).toBe(true);
+    const html = Buffer.from((report as { result: { base64: string } }).result.base64, 'base64').toString(
+      'utf8',
+    );
+    expect(html).toContain('caller asked for money');
+    expect(html).toMatch(/lang="zh-CN"/);
+    client.ws.close();
+  }, 180_000);
+
+  it('answers malformed, oversized and out-of-order messages with errors and keeps serving', async () => {
+    const client = await connect();
+    const bad = await client.request({
+      type: 'session.start',
+      profile: 'nobody',
+      lang: 'en',
+      source: { kind: 'camera', label: 'x' },
+    });
+    expect(bad.ok).toBe(false);
+    const noSession = await client.request({ type: 'session.stop' });
+    expect(noSession).toMatchObject({ ok: false, error: { code: 'E_LIVE_NO_SESSION' } });
+    // Not JSON, and far too large: each gets a reply with id -1.
+    const junk = client.next('reply');
+    client.ws.send('{not json');
+    expect(await junk).toMatchObject({ ok: false, id: -1 });
+    const huge = client.next('reply');
+    client.ws.send(JSON.stringify({ type: 'session.note', id: 5, text: 'x'.repeat(100_000) }));
+    expect(await huge).toMatchObject({ ok: false });
+    // A frame whose pixels do not match its header is dropped, not analysed.
+    const dropped = client.next('frame.dropped');
+    const header = {
+      type: 'frame',
+      seq: 7,
+      captureTimeMs: 0,
+      mediaTimeSec: 0,
+      width: 64,
+      height: 64,
+      cropPx: { x: 0, y: 0, width: 64, height: 64 },
+      sourceWidth: 64,
+      sourceHeight: 64,
+    } as FrameHeader;
+    client.ws.send(encodeFrameMessage(header, new Uint8Array(10)));
+    expect(await dropped).toMatchObject({ seq: 7 });
+    const info = await client.request({ type: 'engine.info' });
+    expect(info.ok).toBe(true);
+    client.ws.close();
+  });
+
+  it('refuses the engine socket without the token or from another origin, and files outside its folders', async () => {
+    const refused = async (url: string, origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const ws = new WebSocket(url, { headers: { origin } });
+        ws.once('open', () => (ws.close(), resolve(false)));
+        ws.once('error', () => resolve(true));
+      });
+    const base = `ws://127.0.0.1:${server.port}/engine`;
+    expect(await refused(`${base}?token=wrong`, `http://127.0.0.1:${server.port}`)).toBe(true);
+    expect(await refused(`${base}?token=${server.token}`, 'http://evil.example')).toBe(true);
+    const get = (p: string) => fetch(`http://127.0.0.1:${server.port}${p}`).then((r) => r.status);
+    expect(await get('/')).toBe(200);
+    expect(await get('/..%2fsecret.txt')).not.toBe(200);
+    expect(await get('/%2e%2e/secret.txt')).not.toBe(200);
+    expect(await get('/mediapipe/wasm/vision_wasm_internal.wasm')).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${server.port}/`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});
