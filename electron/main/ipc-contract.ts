@@ -14,7 +14,7 @@ import {
   type FrameHeader,
 } from '../../engine/live/protocol.ts';
 import type { CaptureSource, EngineEvent, ReplyMessage } from '../preload/bridge-types.ts';
-import { APP_ORIGIN, originOf } from './app-protocol.ts';
+import { APP_ORIGIN, originOf } from './app-origin.ts';
 
 export const IPC_CHANNELS = {
   request: 'callsentinel:request',

@@ -2,7 +2,7 @@
 // decisions of (permission, origin, details) and URLs; main.ts installs them as the session's
 // permission handlers and the web contents' navigation guards. Everything not listed is denied.
 
-import { APP_ORIGIN, isAppUrl, originOf } from './app-protocol.ts';
+import { APP_ORIGIN, isAppUrl, originOf } from './app-origin.ts';
 
 /** The permissions the app's page may get: the camera, screen/window capture, system notifications. */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['media', 'display-capture', 'notifications']);
