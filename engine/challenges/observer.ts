@@ -3,7 +3,13 @@
 // subject's track, the last place the face was seen (so MoveNet still looks there when the mesh
 // loses a profile) and where a hand was last found.
 
-import { createFaceTracker, type FaceConfig, type FaceTracker, type TrackerFrame } from '../face/index.ts';
+import {
+  createFaceTracker,
+  type FaceConfig,
+  type FaceTracker,
+  type TrackedFace,
+  type TrackerFrame,
+} from '../face/index.ts';
 import type { FaceRoi } from '../face/face-mesh.ts';
 import type { BoxPx } from '../face/geometry.ts';
 import type { ModelStore } from '../runtime/index.ts';
@@ -70,6 +76,14 @@ export interface ObserverOptions {
   readonly hand?: boolean;
 }
 
+/** Per frame: which models to run (both default true when loaded) and whose face to follow. */
+export interface ObserveRequest {
+  readonly body?: boolean;
+  readonly hand?: boolean;
+  /** The track to observe (the caller's primary face); default: the last subject, else the largest face. */
+  readonly subjectTrackId?: number | null;
+}
+
 export class ChallengeObserver {
   private subjectTrack: number | null = null;
   private lastFace: { boxPx: BoxPx; timeSec: number } | null = null;
@@ -77,7 +91,8 @@ export class ChallengeObserver {
   private tileCursor = 0;
 
   constructor(
-    private readonly tracker: FaceTracker,
+    /** Null when the caller brings the faces (observeFaces): no second face tracker runs. */
+    private readonly tracker: FaceTracker | null,
     private readonly body: BodyKeypointModel | null,
     private readonly hand: HandPresenceModel | null,
     private readonly config: ObserverConfig,
@@ -93,11 +108,39 @@ export class ChallengeObserver {
     return new ChallengeObserver(tracker, body, hand, config);
   }
 
-  async observe(frame: TrackerFrame): Promise<ChallengeObservation> {
+  /**
+   * An observer without its own face tracker, for callers that already track faces (the live
+   * session, `scan --challenges auto`): they pass each frame's faces to `observeFaces`.
+   */
+  static async forFaces(
+    store: ModelStore,
+    options: Omit<ObserverOptions, 'face'> = {},
+  ): Promise<ChallengeObserver> {
+    const config = resolveObserverConfig(options.observer);
+    const [body, hand] = await Promise.all([
+      options.body === false ? null : BodyKeypointModel.load(store),
+      options.hand === false ? null : HandPresenceModel.load(store),
+    ]);
+    return new ChallengeObserver(null, body, hand, config);
+  }
+
+  /** Tracks the faces of `frame` with the observer's own tracker, then observes the subject. */
+  async observe(frame: TrackerFrame, request: ObserveRequest = {}): Promise<ChallengeObservation> {
+    if (!this.tracker) throw new Error('this observer has no face tracker: call observeFaces');
     const result = await this.tracker.process(frame);
+    return this.observeFaces(frame, result.faces, request);
+  }
+
+  /** Observes the subject among `faces` (the caller's tracker's faces of this very frame). */
+  async observeFaces(
+    frame: TrackerFrame,
+    faces: readonly TrackedFace[],
+    request: ObserveRequest = {},
+  ): Promise<ChallengeObservation> {
+    const wanted = request.subjectTrackId ?? this.subjectTrack;
     const subject =
-      result.faces.find((f) => f.trackId === this.subjectTrack) ??
-      [...result.faces].sort((a, b) => b.boxPx.width * b.boxPx.height - a.boxPx.width * a.boxPx.height)[0];
+      faces.find((f) => f.trackId === wanted) ??
+      [...faces].sort((a, b) => b.boxPx.width * b.boxPx.height - a.boxPx.width * a.boxPx.height)[0];
     let face: FaceObservation | null = null;
     if (subject) {
       this.subjectTrack = subject.trackId;
@@ -113,24 +156,25 @@ export class ChallengeObserver {
       this.lastFace && frame.timeSec - this.lastFace.timeSec <= this.config.faceHoldSec
         ? this.lastFace.boxPx
         : null;
-    const body = this.body
-      ? await this.body.run(
-          frame,
-          held
-            ? regionAroundFace(held, frame, {
-                scale: this.config.bodyRegionScale,
-                shiftDown: this.config.bodyRegionShiftDown,
-              })
-            : wholeFrameRegion(frame),
-        )
-      : null;
-    const hand = this.hand && held ? await this.searchHand(frame, held) : null;
+    const body =
+      this.body && request.body !== false
+        ? await this.body.run(
+            frame,
+            held
+              ? regionAroundFace(held, frame, {
+                  scale: this.config.bodyRegionScale,
+                  shiftDown: this.config.bodyRegionShiftDown,
+                })
+              : wholeFrameRegion(frame),
+          )
+        : null;
+    const hand = this.hand && request.hand !== false && held ? await this.searchHand(frame, held) : null;
     return { timeSec: frame.timeSec, frameWidth: frame.width, frameHeight: frame.height, face, body, hand };
   }
 
   /** Forget the subject and every held region (a new stream or capture source). */
   reset(): void {
-    this.tracker.reset();
+    this.tracker?.reset();
     this.subjectTrack = null;
     this.lastFace = null;
     this.handFollow = null;

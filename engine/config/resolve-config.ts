@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CallSentinelError } from '../core/errors.ts';
 import { isLang } from '../core/messages.ts';
+import { challengeSessionConfigProblem } from '../challenges/session-config.ts';
 import {
   DEFAULT_CONFIG,
   PROFILES,
@@ -45,6 +46,8 @@ export async function resolveConfig(sources: ConfigSources = {}): Promise<CallSe
     throw new CallSentinelError('E_CONFIG_INVALID', {
       detail: `lang must be en or zh-CN, got "${config.lang}"`,
     });
+  const challengeProblem = challengeSessionConfigProblem(config.challenges);
+  if (challengeProblem) throw new CallSentinelError('E_CONFIG_INVALID', { detail: challengeProblem });
   return config;
 }
 

@@ -5,6 +5,10 @@
 import { DEFAULT_FACE_CONFIG, type FaceConfig } from '../face/config.ts';
 import { DEFAULT_USABLE_FACE_LIMITS, type UsableFaceLimits } from '../face/quality.ts';
 import type { Lang } from '../core/messages.ts';
+import {
+  DEFAULT_CHALLENGE_SESSION_CONFIG,
+  type ChallengeSessionConfig,
+} from '../challenges/session-config.ts';
 
 export type ProfileName = 'bank' | 'police' | 'personal';
 export const PROFILE_NAMES: readonly ProfileName[] = ['bank', 'police', 'personal'];
@@ -27,6 +31,8 @@ export interface CallSentinelConfig {
   face: FaceConfig;
   usableFace: UsableFaceLimits;
   verdict: VerdictConfig;
+  /** Active challenges: how many, which, pacing, identity continuity (engine/challenges/session-config.ts). */
+  challenges: ChallengeSessionConfig;
 }
 
 export const DEFAULT_CONFIG: Readonly<CallSentinelConfig> = Object.freeze({
@@ -39,6 +45,7 @@ export const DEFAULT_CONFIG: Readonly<CallSentinelConfig> = Object.freeze({
     minUsableFaceSec: 3,
     targetFalseAlarmRate: 0.05,
   }),
+  challenges: DEFAULT_CHALLENGE_SESSION_CONFIG,
 });
 
 /** Deep-partial form used by profiles, user files and flags. */
@@ -51,10 +58,11 @@ export type ConfigLayer = {
 /**
  * What each profile changes. `personal` (the default) keeps false alarms at or under 5 %;
  * `bank` accepts up to 10 % for more sensitivity (a teller can verify through a known channel);
- * `police` keeps 5 % and needs more usable face before judging a recording.
+ * `police` keeps 5 % and needs more usable face before judging a recording, and asks for 4–5
+ * challenges instead of 3–5.
  */
 export const PROFILES: Readonly<Record<ProfileName, ConfigLayer>> = Object.freeze({
   personal: {},
   bank: { verdict: { targetFalseAlarmRate: 0.1 } },
-  police: { verdict: { minUsableFaceSec: 5 } },
+  police: { verdict: { minUsableFaceSec: 5 }, challenges: { minCount: 4 } },
 });

@@ -57,9 +57,21 @@ export interface Keyframe extends EventBase {
   jpegSha256: string;
 }
 
+/**
+ * One challenge of an active-challenge session (engine/challenges/session.ts): issued (prompt key,
+ * time limit), progress (throttled), result (performed / failed / timed-out / aborted, with the
+ * verifier's evidence and identity continuity). `detail` shapes: ChallengeIssuedDetail,
+ * ChallengeProgressDetail, ChallengeResultDetail there.
+ */
 export interface ChallengeEvent extends EventBase {
-  type: 'challenge-issued' | 'challenge-result';
+  type: 'challenge-issued' | 'challenge-progress' | 'challenge-result';
   challengeId: string;
+  detail: unknown;
+}
+
+/** The end of a challenge session: every step's outcome and the identity summary (ChallengeSessionEndedDetail). */
+export interface ChallengeSessionEndedEvent extends EventBase {
+  type: 'challenge-session-ended';
   detail: unknown;
 }
 
@@ -87,6 +99,7 @@ export type EvidenceEvent =
   | VerdictUpdated
   | Keyframe
   | ChallengeEvent
+  | ChallengeSessionEndedEvent
   | OperatorEvent
   | ProblemEvent
   | SessionEnded;
