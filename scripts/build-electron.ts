@@ -11,10 +11,11 @@
 
 import { build, type BuildOptions } from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'dist', 'electron');
+export const ELECTRON_OUT = path.join(ROOT, 'dist', 'electron');
+const OUT = ELECTRON_OUT;
 /** Electron 45 runs Node 22 and Chromium 142. */
 const NODE_TARGET = 'node22';
 
@@ -61,5 +62,11 @@ export async function buildElectron(): Promise<void> {
   ]);
 }
 
-await buildElectron();
-process.stdout.write(`built ${path.relative(ROOT, OUT)}/{main,preload,engine-host}.cjs\n`);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  buildElectron()
+    .then(() => process.stdout.write(`built ${path.relative(ROOT, OUT)}/{main,preload,engine-host}.cjs\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+}

@@ -25,6 +25,11 @@ export interface EngineLaunch {
   env: NodeJS.ProcessEnv;
 }
 
+/** Where the models are: the repository's models/ in development, <resources>/models when installed. */
+export function trainedModelsDir(isPackaged: boolean, resourcesPath: string, appRoot: string): string {
+  return isPackaged ? join(resourcesPath, 'models') : join(appRoot, 'models');
+}
+
 /**
  * In development the engine finds the repository's models and ffmpeg-static by itself. In the
  * installed app the models are extra resources (<resources>/models, vendor/ inside it) and
@@ -36,8 +41,8 @@ export function engineLaunch(input: EngineLaunchInput): EngineLaunch {
   if (!input.isPackaged) {
     return { modulePath, argv: engineLaunchArgv({ dataDir: input.dataDir }), env: { ...input.env } };
   }
-  const trainedModelsDir = join(input.resourcesPath, 'models');
-  const argv = engineLaunchArgv({ dataDir: input.dataDir, modelsDir: join(trainedModelsDir, 'vendor'), trainedModelsDir });
+  const trained = trainedModelsDir(true, input.resourcesPath, '');
+  const argv = engineLaunchArgv({ dataDir: input.dataDir, modelsDir: join(trained, 'vendor'), trainedModelsDir: trained });
   const env: NodeJS.ProcessEnv = { ...input.env };
   if (!env.FFMPEG_BIN) {
     const exe = input.platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg';

@@ -22,10 +22,10 @@ import {
 import { formatMessage, isLang, isMessageKey, type Lang } from '../../engine/core/messages.ts';
 import type { ClientMessage } from '../../engine/live/protocol.ts';
 import { appDataDir } from './app-paths.ts';
-import { APP_ENTRY_URL, APP_SCHEME, resolveAppRequest } from './app-protocol.ts';
+import { APP_ENTRY_URL, APP_SCHEME, appMounts, resolveAppRequest } from './app-protocol.ts';
 import { CaptureSourceChoice, mapCaptureSources, THUMBNAIL_SIZE } from './capture-sources.ts';
 import { EngineHost } from './engine-host.ts';
-import { engineLaunch } from './engine-launch.ts';
+import { engineLaunch, trainedModelsDir } from './engine-launch.ts';
 import { IPC_CHANNELS, type EngineEvent } from './ipc-contract.ts';
 import { sendToWindow, wireIpc } from './ipc-main.ts';
 import { decideNotification, INITIAL_NOTIFICATION_STATE, type NotificationState } from './notifications.ts';
@@ -43,6 +43,8 @@ import { mainWindowOptions } from './window-options.ts';
 // This file is bundled to CommonJS: __dirname is dist/electron (main.cjs, preload.cjs, engine-host.cjs).
 const BUNDLE_DIR = __dirname;
 const RENDERER_DIR = join(BUNDLE_DIR, '..', 'renderer');
+/** The repository in development, app.asar when installed (both hold dist/ and node_modules/). */
+const APP_ROOT = join(BUNDLE_DIR, '..', '..');
 
 // app:// must be registered before the app is ready: standard + secure gives it a real origin,
 // fetch (MediaPipe's wasm and model), and a secure context (getDisplayMedia, getUserMedia).
@@ -178,8 +180,13 @@ function installSecurity(): void {
 }
 
 function serveApp(): void {
+  const mounts = appMounts({
+    rendererDir: RENDERER_DIR,
+    appRoot: APP_ROOT,
+    vendorModelsDir: join(trainedModelsDir(app.isPackaged, process.resourcesPath, APP_ROOT), 'vendor'),
+  });
   protocol.handle(APP_SCHEME, async (request) => {
-    const r = resolveAppRequest(request.url, RENDERER_DIR);
+    const r = resolveAppRequest(request.url, mounts);
     if (!r.ok) return new Response(null, { status: r.status });
     try {
       return new Response(await readFile(r.filePath), { status: 200, headers: r.headers });
