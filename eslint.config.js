@@ -25,5 +25,33 @@ export default tseslint.config(
     },
   },
   { files: ['bin/**', 'scripts/**'], rules: { 'no-restricted-properties': 'off' } },
+  // IPC goes through the typed contract: raw ipcMain only in electron/main/ipc-*.ts, raw ipcRenderer only in
+  // the preload. The engine and the renderer never import Electron (the engine runs in the CLI and web mode too;
+  // the renderer reaches the main process only through window.callSentinel).
+  {
+    files: ['**/*.{ts,js,mjs,cjs}'],
+    ignores: ['electron/main/ipc-*.ts', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron/main', 'electron/renderer', 'electron/common'].map((name) => ({
+            name,
+            importNames: ['ipcMain', 'ipcRenderer'],
+            message: 'Use the typed IPC contract (electron/main/ipc-contract.ts, ipc-main.ts, the preload bridge).',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['engine/**', 'renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^electron(/.*)?$', message: 'engine/ and renderer/ do not import Electron.' }] },
+      ],
+    },
+  },
   { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );
