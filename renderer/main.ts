@@ -287,7 +287,7 @@ root.replaceChildren(
     'main',
     { class: 'layout' },
     h('div', { class: 'column-call' }, callView.el, controls.el),
-    h('div', { class: 'column-side' }, banner.el, challengeView.el, gauges.el, timeline.el),
+    h('div', { class: 'column-side' }, banner.el, challengeView.el, timeline.el, gauges.el),
   ),
   h('footer', { class: 'app-footer' }, diagnostics),
 );
@@ -335,6 +335,7 @@ function publishStats(): void {
     ...sum,
     transport: client?.transport ?? null,
     phase: state.session.phase,
+    sessionId: state.session.info?.sessionId ?? null,
     results: state.results,
     faces: state.faces.length,
     verdict: state.verdict?.verdict ?? null,

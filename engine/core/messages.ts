@@ -653,6 +653,9 @@ Options:
   'app.error.generic': 'Something went wrong: {detail}',
   'app.error.source': 'Cannot open the video source: {detail}',
   'app.error.dismiss': 'Close',
+  'app.call.stopped':
+    'Session stopped. Export the report and the evidence log below, or press Start checking for a new session.',
+  'app.challenge.between': 'Short pause: the next instruction follows in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1267,6 +1270,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.error.generic': '出错了：{detail}',
   'app.error.source': '无法打开视频来源：{detail}',
   'app.error.dismiss': '关闭',
+  'app.call.stopped': '检测已停止。可在下方导出报告和证据日志，或点击“开始检测”开始新的检测。',
+  'app.challenge.between': '稍作停顿：下一条提示马上出现。',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };

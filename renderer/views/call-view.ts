@@ -101,7 +101,7 @@ export function createCallView(ctx: ViewContext) {
     setAttr(el, 'aria-label', t('app.call.label'));
     const hasPicture = video.videoWidth > 0 && (state.session.phase === 'running' || state.session.phase === 'stopping' || state.session.phase === 'starting');
     setHidden(placeholder, hasPicture);
-    setText(placeholder, t('app.call.placeholder'));
+    setText(placeholder, t(state.session.phase === 'stopped' ? 'app.call.stopped' : 'app.call.placeholder'));
     const live = state.session.phase === 'running';
     setHidden(faceBadge, !live || state.results === 0);
     setText(faceBadge, state.faces.length === 0 ? t('app.call.no-face') : t('app.call.faces', { count: state.faces.length }));

@@ -36,6 +36,7 @@ export function createChallengePrompter(ctx: ViewContext) {
     h('div', { class: 'challenge-status' }, stepLine, timeLeft),
     progress,
   );
+  const between = h('p', { class: 'challenge-between', attrs: { 'aria-live': 'polite' } });
   const summary = h('p', { class: 'challenge-summary', attrs: { 'data-testid': 'challenge-summary' } });
   const steps = h('ol', { class: 'challenge-steps', attrs: { 'data-testid': 'challenge-steps' } });
   const startButton = h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-action': 'challenge-start' } });
@@ -50,6 +51,7 @@ export function createChallengePrompter(ctx: ViewContext) {
     heading,
     intro,
     current,
+    between,
     summary,
     steps,
     h('div', { class: 'button-row' }, startButton, nextButton, abortButton),
@@ -76,6 +78,9 @@ export function createChallengePrompter(ctx: ViewContext) {
       setAttr(progress, 'aria-valuenow', String(pct));
       setAttr(progress, 'aria-label', t('app.challenge.progress'));
     }
+    // Between two steps the engine gives the caller a calm pause before the next instruction.
+    setHidden(between, !(active && !c?.current));
+    setText(between, t('app.challenge.between'));
     const finished = !!c && !c.active && c.steps.length > 0;
     setHidden(summary, !finished);
     if (finished && c) {

@@ -56,21 +56,17 @@ export function createSignalGauges(ctx: ViewContext) {
         const level = r.score === null ? 'none' : r.score >= 0.5 ? 'high' : r.score >= 0.25 ? 'mid' : 'low';
         const fill = h('div', { class: `gauge-fill gauge-${level}` });
         fill.style.width = `${pct}%`;
-        const value =
+        const value = r.score === null ? t(`report.status.${r.status}`) : r.score.toFixed(2);
+        const detail =
           r.score === null
             ? t(`report.status.${r.status}`)
-            : `${r.score.toFixed(2)} · ${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })}`;
+            : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`;
         return h(
           'li',
-          { class: `gauge gauge-role-${r.role}`, attrs: { 'data-signal': r.id, 'data-role': r.role } },
+          { class: `gauge gauge-role-${r.role}`, attrs: { 'data-signal': r.id, 'data-role': r.role, title: detail } },
+          h('span', { class: 'gauge-name', text: r.name }),
           h(
-            'div',
-            { class: 'gauge-head' },
-            h('span', { class: 'gauge-name', text: r.name }),
-            h('span', { class: `role-badge role-${r.role}`, text: t(`app.signals.${r.role}`) }),
-          ),
-          h(
-            'div',
+            'span',
             {
               class: 'gauge-bar',
               attrs: {
@@ -78,12 +74,13 @@ export function createSignalGauges(ctx: ViewContext) {
                 'aria-valuemin': '0',
                 'aria-valuemax': '100',
                 'aria-valuenow': String(pct),
-                'aria-label': r.name,
+                'aria-label': `${r.name}: ${detail}`,
               },
             },
             fill,
           ),
-          h('div', { class: 'gauge-value', text: value }),
+          h('span', { class: `gauge-value${r.score === null ? ' gauge-value-none' : ''}`, text: value }),
+          h('span', { class: `role-badge role-${r.role}`, text: t(`app.signals.${r.role}`) }),
         );
       }),
     );
