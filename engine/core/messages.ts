@@ -81,6 +81,11 @@ const en = {
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
   'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
   'reason.signal-too-little-data': 'A detector saw too little of this face to judge it.',
+  'reason.challenge-not-performed':
+    '{count} challenge(s) were refused, not performed or timed out ({challenges}): the verdict is at least suspicious.',
+  'reason.identity-switch':
+    "During the challenges the face became another person's (from {time} s, for {seconds} s; similarity to the calm face {similarity}): likely fake.",
+  'reason.challenges-performed': '{count} challenge(s) performed, with the same face throughout.',
   // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker).
   'reason.pulse-present':
     "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
@@ -209,6 +214,13 @@ const en = {
   'report.challenge-passed': 'passed',
   'report.challenge.turn-head': 'Turn the head slowly to each side',
   'report.challenge.hand-over-face': 'Pass a hand in front of the face',
+  'report.challenge.look-up-down': 'Look up, then down',
+  'report.challenge.hand-sweep': 'Sweep a hand across the face',
+  'report.challenge.cover-eye': 'Cover one eye with a hand',
+  'report.challenge.press-cheek': 'Press a finger on the cheek',
+  'report.challenge.close-up': 'Come close to the camera and back',
+  'report.challenge.blink-twice': 'Blink twice',
+  'report.challenge.open-mouth': 'Open the mouth wide',
   'report.challenge-failed': 'failed',
   'report.operator-notes': 'Operator marks and notes',
   'report.operator-mark': 'mark',
@@ -733,6 +745,10 @@ const zhCN: Record<MessageKey, string> = {
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
   'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
   'reason.signal-too-little-data': '有一个检测器看到的这张人脸画面太少，无法判断。',
+  'reason.challenge-not-performed': '有 {count} 项验证动作被拒绝、未完成或超时（{challenges}）：结论至少为可疑。',
+  'reason.identity-switch':
+    '验证动作期间人脸变成了另一个人（从 {time} 秒起，持续 {seconds} 秒；与平静时人脸的相似度 {similarity}）：很可能是伪造。',
+  'reason.challenges-performed': '已完成 {count} 项验证动作，人脸始终是同一个人。',
   'reason.pulse-present':
     '在面部皮肤中检测到脉搏。仅凭这一点不能证明人脸是真的：实时换脸会带有操控者本人的脉搏。',
   'reason.pulse-none':
@@ -848,6 +864,13 @@ const zhCN: Record<MessageKey, string> = {
   'report.challenge-passed': '通过',
   'report.challenge.turn-head': '慢慢向两侧转头',
   'report.challenge.hand-over-face': '用手在脸前挥过',
+  'report.challenge.look-up-down': '抬头，再低头',
+  'report.challenge.hand-sweep': '用手从脸前划过',
+  'report.challenge.cover-eye': '用手遮住一只眼睛',
+  'report.challenge.press-cheek': '用手指按住脸颊',
+  'report.challenge.close-up': '靠近摄像头再退回',
+  'report.challenge.blink-twice': '眨两次眼',
+  'report.challenge.open-mouth': '把嘴张大',
   'report.challenge-failed': '未通过',
   'report.operator-notes': '操作员标记与备注',
   'report.operator-mark': '标记',
