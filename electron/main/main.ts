@@ -113,12 +113,20 @@ function startEngine(): EngineHost {
   return host;
 }
 
+/** Report files being printed right now: the only file: URLs the print session may load. */
+const printing = new Set<string>();
+let printSession: Session | null = null;
+
 /** Prints the engine's HTML report with this Electron's Chromium, in a window that loads nothing else. */
 async function renderPdf(htmlPath: string): Promise<Uint8Array> {
-  const printSession: Session = session.fromPartition('callsentinel-print'); // in memory: no partition prefix
-  printSession.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedPrintRequest(details.url, htmlPath) }),
-  );
+  if (!printSession) {
+    printSession = session.fromPartition('callsentinel-print'); // no "persist:" prefix: in memory only
+    printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    printSession.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: ![...printing].some((path) => isAllowedPrintRequest(details.url, path)) }),
+    );
+  }
+  printing.add(htmlPath);
   const win = new BrowserWindow({
     show: false,
     webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
@@ -127,6 +135,7 @@ async function renderPdf(htmlPath: string): Promise<Uint8Array> {
     await win.loadURL(pathToFileURL(htmlPath).href);
     return new Uint8Array(await win.webContents.printToPDF(printToPdfOptions()));
   } finally {
+    printing.delete(htmlPath);
     win.destroy();
   }
 }
