@@ -633,8 +633,7 @@ Options:
   'app.challenge.outcome.current': 'now',
   'app.signals.judge': 'judges',
   'app.signals.advisory': 'advisory',
-  'app.signals.legend':
-    'Bars: 0 = real … 1 = fake. Judging detectors decide the verdict; advisory ones are shown but never change it.',
+  'app.signals.legend': 'Bars: 0 = real … 1 = fake.',
   'app.signals.none': 'No detector has reported yet.',
   'app.signals.confidence': 'confidence {confidence}',
   'app.signal.jitter': 'Landmark jitter',
@@ -642,8 +641,7 @@ Options:
   'app.timeline.heading': 'Score over the last {seconds} s',
   'app.timeline.aria': 'Chart of the fake score over the last minute; higher means more likely fake.',
   'app.timeline.empty': 'The score appears here once the face is judged.',
-  'app.timeline.legend':
-    'Higher = more likely fake. Bands: green real, amber suspicious, red likely fake; dashed blue lines: your marks.',
+  'app.timeline.legend': 'Higher = more likely fake. Dashed blue lines: your marks.',
   'app.timeline.ago': '−{seconds} s',
   'app.timeline.now': 'now',
   'app.diag.line':
@@ -665,6 +663,8 @@ Options:
   'app.error.generic': 'Something went wrong: {detail}',
   'app.error.source': 'Cannot open the video source: {detail}',
   'app.error.dismiss': 'Close',
+  'app.signals.group.judge': 'Decide the verdict',
+  'app.signals.group.advisory': 'For information only (never change the verdict)',
   'app.call.stopped':
     'Session stopped. Export the report and the evidence log below, or press Start checking for a new session.',
   'app.challenge.between': 'Short pause: the next instruction follows in a moment.',
@@ -1263,7 +1263,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.challenge.outcome.current': '进行中',
   'app.signals.judge': '参与判断',
   'app.signals.advisory': '仅供参考',
-  'app.signals.legend': '条形：0 = 真实 … 1 = 伪造。参与判断的检测器决定结论；仅供参考的检测器只作展示，不会改变结论。',
+  'app.signals.legend': '条形：0 = 真实 … 1 = 伪造。',
   'app.signals.none': '尚无检测器给出结果。',
   'app.signals.confidence': '置信度 {confidence}',
   'app.signal.jitter': '特征点抖动',
@@ -1271,7 +1271,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.timeline.heading': '最近 {seconds} 秒的分数',
   'app.timeline.aria': '最近一分钟伪造分数的图表；越高越可能是伪造。',
   'app.timeline.empty': '人脸得到判断后，分数会显示在这里。',
-  'app.timeline.legend': '越高越可能是伪造。色带：绿色为真实，琥珀色为可疑，红色为可能伪造；蓝色虚线：您的标记。',
+  'app.timeline.legend': '越高越可能是伪造。蓝色虚线：您的标记。',
   'app.timeline.ago': '−{seconds} 秒',
   'app.timeline.now': '现在',
   'app.diag.line':
@@ -1293,6 +1293,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.error.generic': '出错了：{detail}',
   'app.error.source': '无法打开视频来源：{detail}',
   'app.error.dismiss': '关闭',
+  'app.signals.group.judge': '决定结论',
+  'app.signals.group.advisory': '仅供参考（不会改变结论）',
   'app.call.stopped': '检测已停止。可在下方导出报告和证据日志，或点击“开始检测”开始新的检测。',
   'app.challenge.between': '稍作停顿：下一条提示马上出现。',
 };

@@ -15,9 +15,9 @@ export function signalName(i18n: I18n, id: string): string {
 
 export function createSignalGauges(ctx: ViewContext) {
   const heading = h('h2', { class: 'panel-heading' });
-  const legend = h('p', { class: 'panel-hint' });
+  const legend = h('span', { class: 'panel-legend' });
   const list = h('ul', { class: 'gauges', attrs: { 'data-testid': 'gauges' } });
-  const el = h('section', { class: 'panel signals', id: 'signals' }, heading, list, legend);
+  const el = h('section', { class: 'panel signals', id: 'signals' }, h('div', { class: 'panel-head' }, heading, legend), list);
 
   function render(state: AppState): void {
     const { t } = ctx.i18n;
@@ -50,18 +50,24 @@ export function createSignalGauges(ctx: ViewContext) {
     const key = JSON.stringify([state.lang, rows.map((r) => [r.id, r.role, r.score?.toFixed(2), r.status, r.confidence.toFixed(1)])]);
     if (list.dataset.key === key) return;
     list.dataset.key = key;
-    list.replaceChildren(
-      ...rows.map((r) => {
-        const pct = r.score === null ? 0 : Math.round(Math.min(1, Math.max(0, r.score)) * 100);
-        const level = r.score === null ? 'none' : r.score >= 0.5 ? 'high' : r.score >= 0.25 ? 'mid' : 'low';
-        const fill = h('div', { class: `gauge-fill gauge-${level}` });
-        fill.style.width = `${pct}%`;
-        const value = r.score === null ? t(`report.status.${r.status}`) : r.score.toFixed(2);
-        const detail =
-          r.score === null
-            ? t(`report.status.${r.status}`)
-            : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`;
-        return h(
+    const items: HTMLElement[] = [];
+    let lastRole: string | null = null;
+    for (const r of rows) {
+      if (r.role !== lastRole) {
+        lastRole = r.role;
+        items.push(h('li', { class: `gauge-group gauge-group-${r.role}`, text: t(`app.signals.group.${r.role}`) }));
+      }
+      const pct = r.score === null ? 0 : Math.round(Math.min(1, Math.max(0, r.score)) * 100);
+      const level = r.score === null ? 'none' : r.score >= 0.5 ? 'high' : r.score >= 0.25 ? 'mid' : 'low';
+      const fill = h('div', { class: `gauge-fill gauge-${level}` });
+      fill.style.width = `${pct}%`;
+      const value = r.score === null ? t(`report.status.${r.status}`) : r.score.toFixed(2);
+      const detail =
+        r.score === null
+          ? t(`report.status.${r.status}`)
+          : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`;
+      items.push(
+        h(
           'li',
           { class: `gauge gauge-role-${r.role}`, attrs: { 'data-signal': r.id, 'data-role': r.role, title: detail } },
           h('span', { class: 'gauge-name', text: r.name }),
@@ -74,16 +80,16 @@ export function createSignalGauges(ctx: ViewContext) {
                 'aria-valuemin': '0',
                 'aria-valuemax': '100',
                 'aria-valuenow': String(pct),
-                'aria-label': `${r.name}: ${detail}`,
+                'aria-label': `${r.name} (${t(`app.signals.${r.role}`)}): ${detail}`,
               },
             },
             fill,
           ),
           h('span', { class: `gauge-value${r.score === null ? ' gauge-value-none' : ''}`, text: value }),
-          h('span', { class: `role-badge role-${r.role}`, text: t(`app.signals.${r.role}`) }),
-        );
-      }),
-    );
+        ),
+      );
+    }
+    list.replaceChildren(...items);
   }
 
   return { el, render };

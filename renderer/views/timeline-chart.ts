@@ -9,7 +9,7 @@ import { h, setAttr, setText } from './dom.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const W = 360;
-const H = 110;
+const H = 96;
 const PAD_L = 28;
 const PAD_R = 6;
 const PAD_T = 6;
@@ -45,7 +45,8 @@ export function createTimelineChart(ctx: ViewContext) {
     const key = JSON.stringify([state.lang, th, state.timeline.length, state.timeline.at(-1), state.operator.length, state.mediaTimeSec]);
     if (chart.dataset.key === key) return;
     chart.dataset.key = key;
-    const end = Math.max(TIMELINE_WINDOW_SEC, state.mediaTimeSec);
+    // The axis always ends at now: a session younger than the window starts part-way across.
+    const end = state.mediaTimeSec;
     bands.replaceChildren();
     grid.replaceChildren();
     if (th) {
@@ -92,6 +93,7 @@ export function createTimelineChart(ctx: ViewContext) {
     empty.hidden = hasData;
     setText(empty, t('app.timeline.empty'));
     setText(legend, t('app.timeline.legend'));
+    legend.hidden = state.operator.length === 0;
   }
 
   return { el, render };

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     expect(label).toBe(en[`verdict.${verdict as (typeof VERDICTS)[number]}`]);
     expect(await page.locator('[data-testid="verdict-reasons"] li').count()).toBeGreaterThan(0);
     // Gauges: the judging face-swap detector first, advisory ones marked as such.
-    const roles = await page.locator('[data-testid="gauges"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    const roles = await page.locator('[data-testid="gauges"] li.gauge').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles[0]).toBe('judge');
     expect(roles).toContain('advisory');
     expect(Number(await page.getAttribute('.timeline-svg', 'data-points'))).toBeGreaterThan(0);
@@ -102,6 +102,24 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
         `(${stats.pump?.lastSizePx?.width}×${stats.pump?.lastSizePx?.height}), verdict ${stats.verdict}`,
     );
     await screenshot(page, 'call-view');
+  });
+
+  it('fits 1024×700: no page scrolling, controls and verdict in view', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(500);
+    const layout = (await page.evaluate(`(() => {
+      const inView = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; };
+      return {
+        scrollW: document.documentElement.scrollWidth, scrollH: document.documentElement.scrollHeight,
+        controls: inView('[data-action="start-stop"]'), mark: inView('[data-action="mark"]'),
+        exportLog: inView('[data-action="export-log"]'), verdict: inView('#verdict .verdict-label'),
+        settings: inView('#setting-lang'), video: document.querySelector('.call-view').getBoundingClientRect().height,
+      };
+    })()`)) as Record<string, number | boolean>;
+    expect(layout).toMatchObject({ scrollW: 1024, scrollH: 700, controls: true, mark: true, exportLog: true, verdict: true, settings: true });
+    expect(layout.video as number).toBeGreaterThan(250);
+    await screenshot(page, 'call-view-1024x700');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('switches the language at run time (menu and L key), banner included', async () => {
