@@ -15,7 +15,13 @@ import { AlertSignals } from './alert-sound.ts';
 import { FaceRegionTracker } from './capture/face-region.ts';
 import { FramePump } from './capture/frame-pump.ts';
 import { openSource, type OpenedSource } from './capture/sources.ts';
-import { connectEngine, EngineRequestError, type EngineClient, type EngineEvent } from './engine-client/index.ts';
+import {
+  BridgeEngineClient,
+  connectEngine,
+  EngineRequestError,
+  type EngineClient,
+  type EngineEvent,
+} from './engine-client/index.ts';
 import { createI18n, pickInitialLang } from './i18n.ts';
 import { alertVisible, initialState, reduce, type AppEvent, type AppState } from './state/app-state.ts';
 import { LatencyTracker } from './state/latency.ts';
@@ -114,6 +120,12 @@ async function startSession(): Promise<void> {
   latency.reset();
   try {
     source?.stop();
+    // In the desktop app, main decides what getDisplayMedia() captures: tell it the chosen source.
+    if (client instanceof BridgeEngineClient && (state.sourceKind === 'screen' || state.sourceKind === 'window')) {
+      if (!state.captureSourceId || !(await client.chooseCaptureSource(state.captureSourceId)))
+        throw new Error(i18n.t('app.error.no-capture-source'));
+    }
+    if (state.sourceKind === 'file' && !chosenFile) throw new Error(i18n.t('app.error.no-file'));
     source = await openSource(state.sourceKind, callView.video, { file: chosenFile });
   } catch (error) {
     source = null;
@@ -225,6 +237,17 @@ async function exportFile(req: { type: 'report.export'; format: ReportFormat; la
   scheduleRender();
 }
 
+/** Desktop app: the screens and windows main offers (web mode: the browser's own picker asks). */
+async function refreshCaptureSources(): Promise<void> {
+  if (!(client instanceof BridgeEngineClient)) return;
+  try {
+    const sources = await client.listCaptureSources();
+    dispatch({ type: 'capture.sources', sources: sources.map(({ id, name, kind }) => ({ id, name, kind })) });
+  } catch (error) {
+    showError(error, 'app.error.source');
+  }
+}
+
 function setLang(lang: Lang): void {
   writeStorage(LANG_STORAGE_KEY, lang);
   i18n.setLang(lang);
@@ -249,7 +272,11 @@ const actions: Actions = {
     writeStorage(PROFILE_STORAGE_KEY, profile);
     dispatch({ type: 'settings.profile', profile });
   },
-  setSource: (kind: SourceKind) => dispatch({ type: 'settings.source', kind, label: kind === 'file' ? (chosenFile?.name ?? '') : '' }),
+  setSource: (kind: SourceKind) => {
+    dispatch({ type: 'settings.source', kind, label: kind === 'file' ? (chosenFile?.name ?? '') : '' });
+    if (kind === 'screen' || kind === 'window') void refreshCaptureSources();
+  },
+  chooseCaptureSource: (id) => dispatch({ type: 'capture.choose', id }),
   chooseFile: (file) => {
     chosenFile = file;
     dispatch({ type: 'settings.source', kind: 'file', label: file?.name ?? '' });
@@ -481,6 +508,7 @@ document.addEventListener('keydown', (ev) => {
 if (client) {
   client.onStatus((status) => dispatch({ type: 'connection', status }));
   client.onEvent(onEngineEvent);
+  void refreshCaptureSources();
 } else {
   dispatch({ type: 'connection', status: 'closed' });
 }

@@ -663,6 +663,8 @@ Options:
   'app.error.generic': 'Something went wrong: {detail}',
   'app.error.source': 'Cannot open the video source: {detail}',
   'app.error.dismiss': 'Close',
+  'app.error.no-file': 'Choose a video file first.',
+  'app.error.no-capture-source': 'Choose the screen or window to check first.',
   'app.signals.group.judge': 'Decide the verdict',
   'app.signals.group.advisory': 'For information only (never change the verdict)',
   'app.call.stopped':
@@ -1293,6 +1295,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.error.generic': '出错了：{detail}',
   'app.error.source': '无法打开视频来源：{detail}',
   'app.error.dismiss': '关闭',
+  'app.error.no-file': '请先选择视频文件。',
+  'app.error.no-capture-source': '请先选择要检测的屏幕或窗口。',
   'app.signals.group.judge': '决定结论',
   'app.signals.group.advisory': '仅供参考（不会改变结论）',
   'app.call.stopped': '检测已停止。可在下方导出报告和证据日志，或点击“开始检测”开始新的检测。',

@@ -38,6 +38,12 @@ export interface OperatorEntry {
   text: string;
 }
 
+export interface CaptureSourceChoice {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+}
+
 export interface AlertState {
   event: AlertEvent;
   /** Alerts received this session (a repeat re-opens a dismissed panel). */
@@ -50,6 +56,9 @@ export interface AppState {
   profile: ProfileId;
   sourceKind: SourceKind;
   sourceLabel: string;
+  /** Desktop app: the screens and windows it offers, and the one chosen (web mode: the browser asks). */
+  captureSources: CaptureSourceChoice[];
+  captureSourceId: string | null;
   connection: 'connecting' | 'open' | 'closed';
   session: {
     phase: SessionPhase;
@@ -77,6 +86,8 @@ export type AppEvent =
   | { type: 'settings.lang'; lang: Lang }
   | { type: 'settings.profile'; profile: ProfileId }
   | { type: 'settings.source'; kind: SourceKind; label?: string }
+  | { type: 'capture.sources'; sources: CaptureSourceChoice[] }
+  | { type: 'capture.choose'; id: string }
   | { type: 'connection'; status: AppState['connection'] }
   | { type: 'session.starting' }
   | { type: 'session.started'; info: SessionStarted }
@@ -99,6 +110,8 @@ export function initialState(opts: { lang?: Lang; profile?: ProfileId; sourceKin
     profile: opts.profile ?? 'personal',
     sourceKind: opts.sourceKind ?? 'camera',
     sourceLabel: '',
+    captureSources: [],
+    captureSourceId: null,
     connection: 'connecting',
     session: { phase: 'idle', info: null, summary: null, error: null },
     mediaTimeSec: 0,
@@ -130,7 +143,24 @@ export function reduce(state: AppState, event: AppEvent): AppState {
       return { ...state, profile: event.profile };
     case 'settings.source':
       if (isSessionLive(state)) return state;
-      return { ...state, sourceKind: event.kind, sourceLabel: event.label ?? '' };
+      return {
+        ...state,
+        sourceKind: event.kind,
+        sourceLabel: event.label ?? '',
+        captureSourceId:
+          state.captureSources.find((c) => c.id === state.captureSourceId && c.kind === event.kind)?.id ??
+          state.captureSources.find((c) => c.kind === event.kind)?.id ??
+          null,
+      };
+    case 'capture.sources': {
+      // Keep the chosen source while it is still offered; else the first of the chosen kind.
+      const kept = event.sources.find((c) => c.id === state.captureSourceId);
+      const first = event.sources.find((c) => c.kind === state.sourceKind) ?? null;
+      return { ...state, captureSources: event.sources, captureSourceId: kept?.id ?? first?.id ?? null };
+    }
+    case 'capture.choose':
+      if (isSessionLive(state) || !state.captureSources.some((c) => c.id === event.id)) return state;
+      return { ...state, captureSourceId: event.id };
     case 'connection':
       return { ...state, connection: event.status };
     case 'session.starting':
@@ -138,6 +168,8 @@ export function reduce(state: AppState, event: AppEvent): AppState {
       return {
         ...initialState({ lang: state.lang, profile: state.profile, sourceKind: state.sourceKind }),
         sourceLabel: state.sourceLabel,
+        captureSources: state.captureSources,
+        captureSourceId: state.captureSourceId,
         connection: state.connection,
         session: { phase: 'starting', info: null, summary: null, error: null },
       };

@@ -20,6 +20,8 @@ export interface Actions {
   setLang(lang: Lang): void;
   setProfile(profile: ProfileId): void;
   setSource(kind: SourceKind): void;
+  /** Desktop app: which screen or window to capture. */
+  chooseCaptureSource(id: string): void;
   chooseFile(file: File | null): void;
 }
 

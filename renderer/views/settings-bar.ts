@@ -37,6 +37,9 @@ export function createSettingsBar(ctx: ViewContext) {
   const fileButton = h('label', { class: 'btn btn-small file-button', attrs: { for: 'setting-file', tabindex: '0', role: 'button' } });
   const fileName = h('span', { class: 'file-name' });
   const fileGroup = h('span', { class: 'setting file-setting' }, fileInput, fileButton, fileName);
+  const capture = select('setting-capture');
+  const captureLabel = h('label', { class: 'sr-only', attrs: { for: 'setting-capture' } });
+  const captureGroup = h('span', { class: 'setting' }, captureLabel, capture);
   const helpButton = h('button', {
     class: 'btn btn-small help-button',
     attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'help', 'data-action': 'help' },
@@ -53,6 +56,7 @@ export function createSettingsBar(ctx: ViewContext) {
       h('span', { class: 'setting' }, profileLabel, profile),
       h('span', { class: 'setting' }, sourceLabel, source),
       fileGroup,
+      captureGroup,
       h('span', { class: 'setting' }, langLabel, lang),
       helpButton,
     ),
@@ -60,6 +64,7 @@ export function createSettingsBar(ctx: ViewContext) {
   profile.addEventListener('change', () => ctx.actions.setProfile(profile.value as ProfileId));
   lang.addEventListener('change', () => ctx.actions.setLang(lang.value as Lang));
   source.addEventListener('change', () => ctx.actions.setSource(source.value as SourceKind));
+  capture.addEventListener('change', () => ctx.actions.chooseCaptureSource(capture.value));
   fileInput.addEventListener('change', () => ctx.actions.chooseFile(fileInput.files?.[0] ?? null));
   fileButton.addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter' || ev.key === ' ') {
@@ -87,6 +92,11 @@ export function createSettingsBar(ctx: ViewContext) {
     setAttr(profile, 'title', lockedHint);
     setAttr(source, 'title', lockedHint);
     setHidden(fileGroup, state.sourceKind !== 'file');
+    const offered = state.captureSources.filter((c) => c.kind === state.sourceKind);
+    setHidden(captureGroup, offered.length === 0);
+    setText(captureLabel, t(`app.source.${state.sourceKind}`));
+    syncOptions(capture, offered.map((c) => ({ value: c.id, label: c.name })), state.captureSourceId ?? '');
+    setDisabled(capture, locked);
     setText(fileButton, t('app.source.choose-file'));
     setText(fileName, state.sourceKind === 'file' && state.sourceLabel ? state.sourceLabel : t('app.source.no-file'));
     setText(helpButton, '?');

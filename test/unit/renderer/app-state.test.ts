@@ -235,3 +235,34 @@ describe('app state: operator entries and exports', () => {
     expect(s.exports).toEqual([{ fileName: 'r.html', path: '/x/r.html', mimeType: 'text/html' }]);
   });
 });
+
+describe('app state: capture sources (desktop app)', () => {
+  const sources = [
+    { id: 'screen:0:0', name: 'Entire screen', kind: 'screen' as const },
+    { id: 'window:42:0', name: 'WeChat', kind: 'window' as const },
+    { id: 'window:43:0', name: 'Zoom', kind: 'window' as const },
+  ];
+
+  it('chooses the first offered source of the chosen kind, and follows a change of kind', () => {
+    let s = run([{ type: 'settings.source', kind: 'window' }, { type: 'capture.sources', sources }]);
+    expect(s.captureSourceId).toBe('window:42:0');
+    s = reduce(s, { type: 'capture.choose', id: 'window:43:0' });
+    expect(s.captureSourceId).toBe('window:43:0');
+    s = reduce(s, { type: 'settings.source', kind: 'screen' });
+    expect(s.captureSourceId).toBe('screen:0:0');
+    s = reduce(s, { type: 'settings.source', kind: 'camera' });
+    expect(s.captureSourceId).toBeNull();
+  });
+
+  it('keeps the chosen source across a refresh while it is offered, refuses unknown ids and changes during a session', () => {
+    let s = run([{ type: 'settings.source', kind: 'window' }, { type: 'capture.sources', sources }, { type: 'capture.choose', id: 'window:43:0' }]);
+    s = reduce(s, { type: 'capture.sources', sources: [...sources].reverse() });
+    expect(s.captureSourceId).toBe('window:43:0');
+    s = reduce(s, { type: 'capture.sources', sources: sources.slice(0, 2) });
+    expect(s.captureSourceId).toBe('window:42:0');
+    expect(reduce(s, { type: 'capture.choose', id: 'window:999:0' }).captureSourceId).toBe('window:42:0');
+    s = run([{ type: 'session.starting' }, { type: 'session.started', info: started }], s);
+    expect(s.captureSourceId).toBe('window:42:0');
+    expect(reduce(s, { type: 'capture.choose', id: 'screen:0:0' }).captureSourceId).toBe('window:42:0');
+  });
+});
