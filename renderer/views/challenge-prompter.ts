@@ -106,7 +106,8 @@ export function createChallengePrompter(ctx: ViewContext) {
         status,
         symbol: OUTCOME_SYMBOL[status],
         outcome: t(`app.challenge.outcome.${status}`),
-        prompt: text(s.prompt),
+        // The step's short name (as the report names it), else its full prompt.
+        prompt: ctx.i18n.has(`report.challenge.${s.challengeId}`) ? t(`report.challenge.${s.challengeId}`) : text(s.prompt),
       };
     });
     const key = JSON.stringify(items);
