@@ -86,6 +86,17 @@ const en = {
   'reason.identity-switch':
     "During the challenges the face became another person's (from {time} s, for {seconds} s; similarity to the calm face {similarity}): likely fake.",
   'reason.challenges-performed': '{count} challenge(s) performed, with the same face throughout.',
+  'reason.moment-score-rise':
+    'During a {kind} at {time} s the face-swap score rose to {score} from {calm} on the calm face, more than genuine faces rise: at least suspicious.',
+  'moment.head-turn': 'head turn',
+  'moment.hand-over-face': 'hand over the face',
+  'moment.close-up': 'close-up',
+  'scan.label.challenges': 'Challenges',
+  'scan.challenges.summary':
+    '{moments} moment(s) found; calm score {calm}; identity: lowest similarity {similarity}, {switches} switch(es); with challenges: {verdict}{score}',
+  'scan.challenges.moment': '{kind} {from}–{to} s: score {score} (calm {calm}, rise {rise}), identity {similarity}{switched}',
+  'scan.challenges.switched': ', SWITCH',
+  'usage.challenges-mode': '--challenges takes "auto" (find head turns, hands over the face and close-ups in the recording)',
   // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker).
   'reason.pulse-present':
     "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
@@ -299,6 +310,8 @@ Options:
   --report FILE      write the call report (self-contained HTML) from the evidence log
   --pdf FILE         also print the report to PDF (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
   --operator NAME    operator's name, recorded in the log and printed on the report
+  --challenges auto  also find head turns, hands over the face and close-ups and score them
+                     against the calm face (face-swap score, identity continuity; docs/challenges.md)
   -h, --help         show this help
 
 With --report but no --events, the evidence log is kept next to the report as REPORT.evidence.ndjson.
@@ -751,6 +764,16 @@ const zhCN: Record<MessageKey, string> = {
   'reason.identity-switch':
     '验证动作期间人脸变成了另一个人（从 {time} 秒起，持续 {seconds} 秒；与平静时人脸的相似度 {similarity}）：很可能是伪造。',
   'reason.challenges-performed': '已完成 {count} 项验证动作，人脸始终是同一个人。',
+  'reason.moment-score-rise': '在 {time} 秒处的{kind}期间，换脸分数从平静时的 {calm} 升到 {score}，升幅超过真实人脸的正常范围：至少为可疑。',
+  'moment.head-turn': '转头',
+  'moment.hand-over-face': '手挡在脸前',
+  'moment.close-up': '靠近镜头',
+  'scan.label.challenges': '验证动作',
+  'scan.challenges.summary':
+    '找到 {moments} 个动作片段；平静时分数 {calm}；身份：最低相似度 {similarity}，切换 {switches} 次；计入验证动作后：{verdict}{score}',
+  'scan.challenges.moment': '{kind} {from}–{to} 秒：分数 {score}（平静时 {calm}，升幅 {rise}），身份相似度 {similarity}{switched}',
+  'scan.challenges.switched': '，身份切换',
+  'usage.challenges-mode': '--challenges 只接受 "auto"（在录像中查找转头、手挡脸和靠近镜头的片段）',
   'reason.pulse-present':
     '在面部皮肤中检测到脉搏。仅凭这一点不能证明人脸是真的：实时换脸会带有操控者本人的脉搏。',
   'reason.pulse-none':
@@ -949,6 +972,8 @@ const zhCN: Record<MessageKey, string> = {
   --report FILE      根据证据日志写出通话报告（独立的 HTML 文件）
   --pdf FILE         同时将报告打印为 PDF（需要 Chromium：CHROMIUM_PATH 或 /usr/bin/chromium）
   --operator NAME    操作员姓名，记入日志并印在报告上
+  --challenges auto  同时查找转头、手挡脸和靠近镜头的片段，并与平静时的人脸对比评分
+                     （换脸分数、身份连续性；见 docs/challenges.md）
   -h, --help         显示本帮助
 
 使用 --report 而未指定 --events 时，证据日志保存在报告旁边，文件名为 REPORT.evidence.ndjson。

@@ -11,6 +11,7 @@ import { resolveConfig } from '../../config/index.ts';
 import { EvidenceLogWriter } from '../../evidence/log-writer.ts';
 import { writeReport } from '../../evidence/report/index.ts';
 import { validateInput } from '../../media/index.ts';
+import { challengeSummaryLines, parseChallengesMode, scanChallenges } from './scan-challenges.ts';
 
 /** A new evidence log; an existing file is never overwritten. */
 function openEvidenceLog(path: string): EvidenceLogWriter {
@@ -38,6 +39,7 @@ const OPTIONS = {
   report: { type: 'string' },
   pdf: { type: 'string' },
   operator: { type: 'string' },
+  challenges: { type: 'string' },
 } as const;
 
 export const scanCommand: CliCommand = {
@@ -54,6 +56,7 @@ export const scanCommand: CliCommand = {
     if (values.pdf && !values.report) {
       throw new CallSentinelError('E_USAGE', { detail: messageRef('usage.pdf-needs-report') });
     }
+    const challengesMode = parseChallengesMode(values.challenges);
     const config = await resolveConfig({ profile: values.profile, file: values.config, overrides: { lang } });
     const file = positionals[0]!;
     await validateInput(file);
@@ -79,7 +82,22 @@ export const scanCommand: CliCommand = {
           operator: values.operator,
         });
       }
-      io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : humanSummary(result, lang));
+      const challenges = challengesMode
+        ? await scanChallenges(file, result, {
+            models,
+            config,
+            lang,
+            maxSeconds: positiveNumber(values['max-seconds'], '--max-seconds'),
+            sampleFps: positiveNumber(values['sample-fps'], '--sample-fps'),
+          })
+        : null;
+      if (values.json)
+        io.stdout(`${JSON.stringify(challenges ? { ...result, challenges } : result, null, 2)}\n`);
+      else
+        io.stdout(
+          humanSummary(result, lang) +
+            (challenges ? `${challengeSummaryLines(challenges, lang).join('\n')}\n` : ''),
+        );
       return EXIT_OK;
     } catch (error) {
       // A log that never got its first record (the input failed before analysis) is not kept.
