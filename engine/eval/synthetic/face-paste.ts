@@ -21,6 +21,17 @@ export interface FacePasteOptions {
   renderFacePx?: number;
   /** Call bitrate of the final encode, kbit/s. Default 450. */
   kbps?: number;
+  /**
+   * Edge of the pasted oval: 'feather' (default) fades over the outer 18 % of its radius; 'hard'
+   * switches over about one pixel, as a swapper pasting with its mask blur turned off.
+   */
+  blend?: 'feather' | 'hard';
+  /**
+   * Match the pasted face's colour to the target's inside the oval (default true). Off, the face
+   * keeps the source's own skin tone and lighting, as inswapper-based tools (roop, Deep-Live-Cam)
+   * paste it unless colour correction is switched on.
+   */
+  colourMatch?: boolean;
   cacheDir?: string;
 }
 
@@ -35,6 +46,7 @@ export async function makeFacePastePair(opts: FacePasteOptions = {}): Promise<Fa
   const target = opts.target ?? 'faceid-man';
   const source = opts.source ?? 'facedetect-man';
   const renderFacePx = opts.renderFacePx ?? 64;
+  const look: PasteLook = { blend: opts.blend ?? 'feather', colourMatch: opts.colourMatch ?? true };
   // A gentle pan, so the paste has to follow the face from frame to frame.
   const params = resolveMotionParams({
     motion: 'pan',
@@ -49,6 +61,8 @@ export async function makeFacePastePair(opts: FacePasteOptions = {}): Promise<Fa
     target: photoCacheKey(FACE_PHOTOS[target]),
     source: photoCacheKey(FACE_PHOTOS[source]),
     renderFacePx,
+    // Only non-default looks enter the key, so the default pair keeps its cached files.
+    ...(look.blend !== 'feather' || !look.colourMatch ? { look } : {}),
   };
   const render = async (paste: boolean) =>
     cachedFile(
@@ -62,7 +76,17 @@ export async function makeFacePastePair(opts: FacePasteOptions = {}): Promise<Fa
           const frame = wall.slice();
           drawWarped(frame, params.width, params.height, t, transforms[i]!);
           if (paste)
-            pasteFace(frame, params.width, params.height, s, source, target, transforms[i]!, renderFacePx);
+            pasteFace(
+              frame,
+              params.width,
+              params.height,
+              s,
+              source,
+              target,
+              transforms[i]!,
+              renderFacePx,
+              look,
+            );
           return frame;
         });
       },
@@ -74,6 +98,11 @@ export async function makeFacePastePair(opts: FacePasteOptions = {}): Promise<Fa
     genuine: await toCallQuality(genuine, { kbps, cacheDir: opts.cacheDir }),
     pasted: await toCallQuality(pasted, { kbps, cacheDir: opts.cacheDir }),
   };
+}
+
+interface PasteLook {
+  blend: 'feather' | 'hard';
+  colourMatch: boolean;
 }
 
 /** Three anchor points of a portrait (crop coordinates): both eyes and the mouth. */
@@ -113,6 +142,7 @@ function pasteFace(
   targetId: FacePhotoId,
   targetToFrame: Affine2D,
   renderFacePx: number,
+  look: PasteLook,
 ): void {
   const srcToFrame = composeAffine(targetToFrame, fitSimilarity(anchors(sourceId), anchors(targetId)));
   const [eyeL, eyeR, mouth] = anchors(targetId).map((p): Point => applyAffine(targetToFrame, p));
@@ -125,7 +155,7 @@ function pasteFace(
   const cy = eyeMid[1] + 0.45 * (mouth[1] - eyeMid[1]);
   const rx = 1.0 * eyeGap;
   const ry = 0.52 * faceHeight;
-  const feather = 0.18;
+  const feather = look.blend === 'hard' ? 1 / rx : 0.18;
 
   // Render the source face small, as a real-time swapper does, over the oval's bounding box.
   const down = Math.min(1, renderFacePx / faceHeight);
@@ -175,8 +205,9 @@ function pasteFace(
       m /= inside.length;
       return [m, Math.sqrt(Math.max(1, q / inside.length - m * m))] as const;
     };
-    const [tm, ts] = stats((x, y) => frame[(y * width + x) * 3 + c]!);
-    const [sm, ss] = stats((x, y) => upsampled(x, y, c));
+    // Without colour matching the source face keeps its own values (matched = upsampled).
+    const [tm, ts] = look.colourMatch ? stats((x, y) => frame[(y * width + x) * 3 + c]!) : [0, 1];
+    const [sm, ss] = look.colourMatch ? stats((x, y) => upsampled(x, y, c)) : [0, 1];
     for (const [x, y, alpha] of inside) {
       const o = (y * width + x) * 3 + c;
       const matched = (upsampled(x, y, c) - sm) * (ts / ss) + tm;
