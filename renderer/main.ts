@@ -187,6 +187,17 @@ async function stopSession(): Promise<void> {
   pump = null;
 }
 
+/** Engine errors after which no session runs any more (electron/main restarts or gives up on the engine). */
+const SESSION_ENDING_CODES = new Set(['E_ENGINE_RESTARTING', 'E_ENGINE_GAVE_UP', 'E_ENGINE_UNAVAILABLE']);
+
+function endSessionLocally(): void {
+  pump?.dispose();
+  pump = null;
+  source?.stop();
+  source = null;
+  dispatch({ type: 'session.stopped', summary: null });
+}
+
 async function mark(): Promise<void> {
   if (state.session.phase !== 'running') return;
   const tSec = state.mediaTimeSec;
@@ -320,6 +331,11 @@ root.replaceChildren(
 );
 
 settings.helpButton.addEventListener('click', () => toggleHelp());
+callView.video.addEventListener('ended', () => {
+  if (state.session.phase !== 'running' || state.sourceKind !== 'file') return;
+  notice = { key: 'app.call.file-ended' };
+  scheduleRender();
+});
 function toggleHelp(open = help.el.hidden): void {
   help.el.hidden = !open;
   settings.helpButton.setAttribute('aria-expanded', String(open));
@@ -445,6 +461,8 @@ function onEngineEvent(event: EngineEvent): void {
     }
     case 'engine.error':
       dispatch({ type: 'engine.error', error: event.error });
+      // The engine process stopped: its session is over (the log is kept up to that moment).
+      if (SESSION_ENDING_CODES.has(event.error.code) && state.session.phase === 'running') endSessionLocally();
       break;
   }
 }
@@ -506,7 +524,10 @@ document.addEventListener('keydown', (ev) => {
 // ---- start ----------------------------------------------------------------------------------
 
 if (client) {
-  client.onStatus((status) => dispatch({ type: 'connection', status }));
+  client.onStatus((status) => {
+    dispatch({ type: 'connection', status });
+    if (status === 'closed' && state.session.phase === 'running') endSessionLocally();
+  });
   client.onEvent(onEngineEvent);
   void refreshCaptureSources();
 } else {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { CATALOGUE } from '../../engine/core/messages.ts';
+import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
 import {
   builtRenderer,
   chromiumAvailable,
@@ -216,6 +217,34 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     expect(html.bytes.toString('utf8')).toContain('Caller asked for a transfer');
     expect(app.pageErrors.filter((e) => !EXPECTED_CONSOLE.some((re) => re.test(e)))).toEqual([]);
     await screenshot(page, 'stopped');
+  });
+
+  it('captures the screen through getDisplayMedia (no face there: not verified)', async () => {
+    await page.selectOption('#setting-source', 'screen');
+    await page.click('[data-action="start-stop"]');
+    await waitFor(page, 'window.__callSentinelStats?.phase === "running" && window.__callSentinelStats.results >= 5', 60_000);
+    const stats = await readStats(page);
+    expect(stats.faces).toBe(0);
+    expect(stats.pump?.region).toBe('frame');
+    expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('not_verified');
+    expect(await page.getAttribute('[data-testid="overlay"]', 'data-faces')).toBe('0');
+    await screenshot(page, 'screen-source');
+    await page.click('[data-action="start-stop"]');
+    await waitFor(page, 'window.__callSentinelStats.phase === "stopped"', 60_000);
+  });
+
+  it('plays a video file as the source, and says when it has ended', async () => {
+    await page.selectOption('#setting-source', 'file');
+    await page.setInputFiles('#setting-file', await makeBenchClip({ faces: 1, seconds: 6 }));
+    await page.click('[data-action="start-stop"]');
+    await page.waitForSelector('[data-testid="overlay"][data-primary-box]', { timeout: 60_000 });
+    await expect
+      .poll(() => page.textContent('[data-testid="controls-status"]'), { timeout: 30_000 })
+      .toBe(en['app.call.file-ended']);
+    expect((await readStats(page)).results).toBeGreaterThan(5);
+    await page.click('[data-action="start-stop"]');
+    await waitFor(page, 'window.__callSentinelStats.phase === "stopped"', 60_000);
+    await page.selectOption('#setting-source', 'camera');
   });
 
   it.todo('fires the alert on a generated swap fixture (none yet that the real detector flags: see the shared-data test below)');
