@@ -79,7 +79,8 @@ export interface MomentAssessment {
 export interface RecordingChallengeResult {
   primaryTrackId: number | null;
   framesAnalyzed: number;
-  calm: { score: number | null; scoredFrames: number };
+  /** The calm reference: frames outside every moment, or the whole recording when there are none. */
+  calm: { score: number | null; scoredFrames: number; source: 'calm-frames' | 'whole-recording' };
   moments: MomentAssessment[];
   identity: IdentitySummary;
   /** The passive verdict given in, and the verdict with the challenge rules applied. */
@@ -197,21 +198,34 @@ export async function analyseRecordingChallenges(
       scoredFrames: logits.length,
     };
   };
-  const calm = segmentScore(frames.filter((f) => inMoment(f.timeSec, rc.marginSec) < 0));
+  // A caller who sits turned ≥ 15° all along makes the whole recording one moment: then the calm
+  // reference is the whole recording's passive score.
+  const calmFrames = segmentScore(frames.filter((f) => inMoment(f.timeSec, rc.marginSec) < 0));
+  const calm =
+    calmFrames.score !== null
+      ? { ...calmFrames, source: 'calm-frames' as const }
+      : {
+          score: passive.score === null ? null : round(passive.score),
+          scoredFrames: 0,
+          source: 'whole-recording' as const,
+        };
 
   // Identity: replay the samples with their phase now that the moments are known.
   const identity = new IdentityMonitor(identityConfig);
   const firstMomentSec = moments.length > 0 ? moments[0]!.startSec : Infinity;
-  for (const e of embeddings) {
-    if (e.trackId !== primaryTrackId) continue;
+  const subjectSamples = embeddings.filter((e) => e.trackId === primaryTrackId);
+  // Too few calm samples (the whole recording is a moment): the first samples are the baseline.
+  const calmSamples = subjectSamples.filter((e) => inMoment(e.timeSec, 0) < 0).length;
+  subjectSamples.forEach((e, i) => {
     const during = inMoment(e.timeSec, 0);
+    const asBaseline = calmSamples < identityConfig.minBaselineSamples && i < identityConfig.baselineSamples;
     identity.add(
       e.timeSec,
       e.vector,
-      during >= 0 ? 'during' : e.timeSec < firstMomentSec ? 'before' : 'after',
+      during >= 0 && !asBaseline ? 'during' : e.timeSec < firstMomentSec ? 'before' : 'after',
       during >= 0 ? during : null,
     );
-  }
+  });
 
   const assessed: MomentAssessment[] = moments.map((m, i) => {
     const records = frames.filter((f) => f.timeSec >= m.startSec && f.timeSec <= m.endSec);
