@@ -11,6 +11,9 @@ import {
 } from '../../engine/live/protocol.ts';
 import { EngineRequestError, type ConnectionStatus, type EngineClient, type EngineEvent } from './types.ts';
 
+/** WebSocket.OPEN (a literal, so the client also runs where no global WebSocket exists: unit tests). */
+const SOCKET_OPEN = 1;
+
 interface Pending {
   resolve(result: ReplyPayload): void;
   reject(error: Error): void;
@@ -41,7 +44,7 @@ export class WebSocketEngineClient implements EngineClient {
   private status: ConnectionStatus = 'connecting';
 
   constructor(opts: WebSocketClientOptions) {
-    const Impl = opts.WebSocketImpl ?? WebSocket;
+    const Impl = opts.WebSocketImpl ?? globalThis.WebSocket;
     this.socket = new Impl(opts.url);
     this.socket.binaryType = 'arraybuffer';
     this.opened = new Promise((resolve, reject) => {
@@ -57,7 +60,7 @@ export class WebSocketEngineClient implements EngineClient {
       });
     });
     this.opened.catch(() => undefined);
-    this.socket.addEventListener('message', (ev: MessageEvent) => {
+    this.socket.addEventListener('message', (ev: { data: unknown }) => {
       if (typeof ev.data !== 'string') return;
       let message: ServerMessage;
       try {
@@ -96,7 +99,7 @@ export class WebSocketEngineClient implements EngineClient {
   }
 
   sendFrame(header: FrameHeader, rgba: Uint8Array): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.readyState !== SOCKET_OPEN) return;
     this.socket.send(encodeFrameMessage(header, rgba));
   }
 
