@@ -59,10 +59,15 @@ function writeStorage(key: string, value: string): void {
 }
 
 const savedProfile = readStorage(PROFILE_STORAGE_KEY);
-const i18n = createI18n(pickInitialLang(readStorage(LANG_STORAGE_KEY), navigator.languages ?? [navigator.language]));
+const i18n = createI18n(
+  pickInitialLang(readStorage(LANG_STORAGE_KEY), navigator.languages ?? [navigator.language]),
+);
 let state: AppState = initialState({
   lang: i18n.lang,
-  profile: savedProfile === 'bank' || savedProfile === 'police' || savedProfile === 'personal' ? savedProfile : 'personal',
+  profile:
+    savedProfile === 'bank' || savedProfile === 'police' || savedProfile === 'personal'
+      ? savedProfile
+      : 'personal',
 });
 let notice: LocalText | null = null;
 let chosenFile: File | null = null;
@@ -121,7 +126,10 @@ async function startSession(): Promise<void> {
   try {
     source?.stop();
     // In the desktop app, main decides what getDisplayMedia() captures: tell it the chosen source.
-    if (client instanceof BridgeEngineClient && (state.sourceKind === 'screen' || state.sourceKind === 'window')) {
+    if (
+      client instanceof BridgeEngineClient &&
+      (state.sourceKind === 'screen' || state.sourceKind === 'window')
+    ) {
       if (!state.captureSourceId || !(await client.chooseCaptureSource(state.captureSourceId)))
         throw new Error(i18n.t('app.error.no-capture-source'));
     }
@@ -148,7 +156,10 @@ async function startSession(): Promise<void> {
     source = null;
     dispatch({
       type: 'session.failed',
-      error: error instanceof EngineRequestError ? error.text : { key: 'app.error.generic', params: { detail: String(error) } },
+      error:
+        error instanceof EngineRequestError
+          ? error.text
+          : { key: 'app.error.generic', params: { detail: String(error) } },
     });
     showError(error);
     return;
@@ -232,7 +243,9 @@ function download(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function exportFile(req: { type: 'report.export'; format: ReportFormat; lang: Lang } | { type: 'log.export' }): Promise<void> {
+async function exportFile(
+  req: { type: 'report.export'; format: ReportFormat; lang: Lang } | { type: 'log.export' },
+): Promise<void> {
   notice = { key: 'app.session.exporting' };
   scheduleRender();
   const outcome = await request<ExportedFile>(req);
@@ -307,7 +320,10 @@ const challengeView = createChallengePrompter(ctx);
 const gauges = createSignalGauges(ctx);
 const timeline = createTimelineChart(ctx);
 const errorText = h('p', { class: 'error-text' });
-const errorClose = h('button', { class: 'btn btn-small', attrs: { type: 'button', 'data-action': 'error-dismiss' } });
+const errorClose = h('button', {
+  class: 'btn btn-small',
+  attrs: { type: 'button', 'data-action': 'error-dismiss' },
+});
 errorClose.addEventListener('click', () => actions.dismissError());
 const errorBar = h('div', { class: 'error-bar', attrs: { role: 'alert' } }, errorText, errorClose);
 errorBar.hidden = true;
@@ -452,17 +468,15 @@ function onEngineEvent(event: EngineEvent): void {
       dispatch({ type: 'alert', alert: event });
       if (!alertVisible(state)) break;
       signals.playChime(event.verdict === 'likely_fake');
-      signals.notifyIfHidden(
-        i18n.t(`alert.title.${event.verdict}`),
-        i18n.t('app.notify-open'),
-      );
+      signals.notifyIfHidden(i18n.t(`alert.title.${event.verdict}`), i18n.t('app.notify-open'));
       if (!wasVisible) scheduleRender();
       break;
     }
     case 'engine.error':
       dispatch({ type: 'engine.error', error: event.error });
       // The engine process stopped: its session is over (the log is kept up to that moment).
-      if (SESSION_ENDING_CODES.has(event.error.code) && state.session.phase === 'running') endSessionLocally();
+      if (SESSION_ENDING_CODES.has(event.error.code) && state.session.phase === 'running')
+        endSessionLocally();
       break;
   }
 }
@@ -471,7 +485,9 @@ function onEngineEvent(event: EngineEvent): void {
 
 function typingIn(target: EventTarget | null): boolean {
   return (
-    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
   );
 }
 

@@ -46,7 +46,11 @@ export async function buildRenderer(opts: BuildRendererOptions = {}): Promise<Bu
   await copyFile(join(RENDERER_SRC, 'styles.css'), join(outDir, 'styles.css'));
   const outputs = result.metafile.outputs;
   const bytes = Object.values(outputs).reduce((sum, o) => sum + o.bytes, 0);
-  return { outDir, files: ['index.html', 'styles.css', ...Object.keys(outputs).map((p) => p.split('/').pop() ?? p)], bytes };
+  return {
+    outDir,
+    files: ['index.html', 'styles.css', ...Object.keys(outputs).map((p) => p.split('/').pop() ?? p)],
+    bytes,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
@@ -55,7 +59,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
   buildRenderer({ ...(outDir ? { outDir } : {}), dev: args.includes('--dev') })
     .then((built) => {
-      console.log(`renderer built: ${built.outDir} (${built.files.join(', ')}; ${(built.bytes / 1024).toFixed(0)} KiB)`);
+      console.log(
+        `renderer built: ${built.outDir} (${built.files.join(', ')}; ${(built.bytes / 1024).toFixed(0)} KiB)`,
+      );
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

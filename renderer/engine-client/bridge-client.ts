@@ -11,7 +11,9 @@ export function findBridge(win: unknown): CallSentinelBridge | null {
   const bridge = (win as { callSentinel?: unknown }).callSentinel;
   if (typeof bridge !== 'object' || bridge === null) return null;
   const b = bridge as Partial<CallSentinelBridge>;
-  return typeof b.request === 'function' && typeof b.sendFrame === 'function' && typeof b.onEvent === 'function'
+  return typeof b.request === 'function' &&
+    typeof b.sendFrame === 'function' &&
+    typeof b.onEvent === 'function'
     ? (b as CallSentinelBridge)
     : null;
 }

@@ -104,7 +104,9 @@ export type AppEvent =
   | { type: 'engine.error.dismiss' }
   | { type: 'exported'; file: ExportedFile };
 
-export function initialState(opts: { lang?: Lang; profile?: ProfileId; sourceKind?: SourceKind } = {}): AppState {
+export function initialState(
+  opts: { lang?: Lang; profile?: ProfileId; sourceKind?: SourceKind } = {},
+): AppState {
   return {
     lang: opts.lang ?? 'en',
     profile: opts.profile ?? 'personal',
@@ -130,7 +132,11 @@ export function initialState(opts: { lang?: Lang; profile?: ProfileId; sourceKin
 }
 
 export function isSessionLive(state: AppState): boolean {
-  return state.session.phase === 'running' || state.session.phase === 'starting' || state.session.phase === 'stopping';
+  return (
+    state.session.phase === 'running' ||
+    state.session.phase === 'starting' ||
+    state.session.phase === 'stopping'
+  );
 }
 
 export function reduce(state: AppState, event: AppEvent): AppState {

@@ -31,7 +31,8 @@ export class LatencyTracker {
     push(this.latencies, Math.max(0, shownMs - captureMs), this.capacity);
     if (engineMs !== undefined && Number.isFinite(engineMs)) push(this.engineTimes, engineMs, this.capacity);
     this.shownAt.push(shownMs);
-    while (this.shownAt.length > 0 && (this.shownAt[0] as number) < shownMs - FPS_WINDOW_MS) this.shownAt.shift();
+    while (this.shownAt.length > 0 && (this.shownAt[0] as number) < shownMs - FPS_WINDOW_MS)
+      this.shownAt.shift();
     this.shown++;
   }
 

@@ -15,8 +15,14 @@ export function createAlertPanel(ctx: ViewContext) {
   const whyHeading = h('h3', { class: 'alert-subhead' });
   const reasons = h('ul', { class: 'alert-reasons' });
   const markButton = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'alert-mark' } });
-  const challengeButton = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'alert-challenge' } });
-  const dismissButton = h('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-action': 'alert-dismiss' } });
+  const challengeButton = h('button', {
+    class: 'btn',
+    attrs: { type: 'button', 'data-action': 'alert-challenge' },
+  });
+  const dismissButton = h('button', {
+    class: 'btn btn-quiet',
+    attrs: { type: 'button', 'data-action': 'alert-dismiss' },
+  });
   markButton.addEventListener('click', () => ctx.actions.mark());
   challengeButton.addEventListener('click', () => ctx.actions.challengeStart());
   dismissButton.addEventListener('click', () => ctx.actions.dismissAlert());
@@ -50,11 +56,20 @@ export function createAlertPanel(ctx: ViewContext) {
     const a = state.alert.event;
     setAttr(el, 'data-verdict', a.verdict);
     setText(title, t(`alert.title.${a.verdict}`));
-    setText(when, t('app.alert.at', { time: formatClock(a.mediaTimeSec), profile: t(`app.profile.${a.profile}`) }));
+    setText(
+      when,
+      t('app.alert.at', { time: formatClock(a.mediaTimeSec), profile: t(`app.profile.${a.profile}`) }),
+    );
     setText(nextHeading, t('app.alert.next'));
-    setListItems(steps, a.nextSteps.map((s) => ({ text: text(s) })));
+    setListItems(
+      steps,
+      a.nextSteps.map((s) => ({ text: text(s) })),
+    );
     setText(whyHeading, t('app.alert.why'));
-    setListItems(reasons, a.reasons.slice(0, 3).map((r) => ({ text: text(r) })));
+    setListItems(
+      reasons,
+      a.reasons.slice(0, 3).map((r) => ({ text: text(r) })),
+    );
     setText(markButton, `${t('app.session.mark')} (M)`);
     setText(challengeButton, `${t('app.alert.run-challenge')} (C)`);
     setText(dismissButton, `${t('app.alert.dismiss')} (Esc)`);

@@ -27,7 +27,10 @@ export function createCallView(ctx: ViewContext) {
   video.muted = true;
   video.playsInline = true;
   video.autoplay = true;
-  const overlay = h('canvas', { class: 'call-overlay', attrs: { 'data-testid': 'overlay', 'data-faces': '0' } });
+  const overlay = h('canvas', {
+    class: 'call-overlay',
+    attrs: { 'data-testid': 'overlay', 'data-faces': '0' },
+  });
   const placeholder = h('p', { class: 'call-placeholder' });
   const faceBadge = h('p', { class: 'call-badge', attrs: { 'aria-live': 'polite' } });
   const el = h(
@@ -82,7 +85,9 @@ export function createCallView(ctx: ViewContext) {
       const ly = b.y - 24 >= 0 ? b.y - 24 : b.y + b.height;
       g.fillStyle = face.primary ? colour : 'rgba(31, 41, 51, 0.85)';
       g.fillRect(b.x - (face.primary ? 2 : 1), ly, tw, 24);
-      g.fillStyle = face.primary ? (LABEL_TEXT[state.verdict?.verdict ?? 'not_verified'] ?? '#1f2933') : '#ffffff';
+      g.fillStyle = face.primary
+        ? (LABEL_TEXT[state.verdict?.verdict ?? 'not_verified'] ?? '#1f2933')
+        : '#ffffff';
       g.fillText(label, b.x + 5, ly + 17);
       g.restore();
     }
@@ -91,7 +96,11 @@ export function createCallView(ctx: ViewContext) {
     setAttr(
       overlay,
       'data-primary-box',
-      primary ? [primary.boxPx.x, primary.boxPx.y, primary.boxPx.width, primary.boxPx.height].map(Math.round).join(',') : null,
+      primary
+        ? [primary.boxPx.x, primary.boxPx.y, primary.boxPx.width, primary.boxPx.height]
+            .map(Math.round)
+            .join(',')
+        : null,
     );
   }
 
@@ -99,12 +108,19 @@ export function createCallView(ctx: ViewContext) {
     last = state;
     const { t } = ctx.i18n;
     setAttr(el, 'aria-label', t('app.call.label'));
-    const hasPicture = video.videoWidth > 0 && (state.session.phase === 'running' || state.session.phase === 'stopping' || state.session.phase === 'starting');
+    const hasPicture =
+      video.videoWidth > 0 &&
+      (state.session.phase === 'running' ||
+        state.session.phase === 'stopping' ||
+        state.session.phase === 'starting');
     setHidden(placeholder, hasPicture);
     setText(placeholder, t(state.session.phase === 'stopped' ? 'app.call.stopped' : 'app.call.placeholder'));
     const live = state.session.phase === 'running';
     setHidden(faceBadge, !live || state.results === 0);
-    setText(faceBadge, state.faces.length === 0 ? t('app.call.no-face') : t('app.call.faces', { count: state.faces.length }));
+    setText(
+      faceBadge,
+      state.faces.length === 0 ? t('app.call.no-face') : t('app.call.faces', { count: state.faces.length }),
+    );
     drawOverlay(state);
   }
 

@@ -19,13 +19,19 @@ export function createChallengePrompter(ctx: ViewContext) {
   const heading = h('h2', { class: 'panel-heading' });
   const intro = h('p', { class: 'challenge-intro' });
   const say = h('p', { class: 'challenge-say' });
-  const prompt = h('p', { class: 'challenge-prompt', attrs: { 'data-testid': 'challenge-prompt', 'aria-live': 'assertive' } });
+  const prompt = h('p', {
+    class: 'challenge-prompt',
+    attrs: { 'data-testid': 'challenge-prompt', 'aria-live': 'assertive' },
+  });
   const stepLine = h('span', { class: 'challenge-step' });
   const timeLeft = h('span', { class: 'challenge-time' });
   const bar = h('div', { class: 'progress-fill' });
   const progress = h(
     'div',
-    { class: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0' } },
+    {
+      class: 'progress',
+      attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0' },
+    },
     bar,
   );
   const current = h(
@@ -39,15 +45,28 @@ export function createChallengePrompter(ctx: ViewContext) {
   const between = h('p', { class: 'challenge-between', attrs: { 'aria-live': 'polite' } });
   const summary = h('p', { class: 'challenge-summary', attrs: { 'data-testid': 'challenge-summary' } });
   const steps = h('ol', { class: 'challenge-steps', attrs: { 'data-testid': 'challenge-steps' } });
-  const startButton = h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-action': 'challenge-start' } });
-  const nextButton = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'challenge-next' } });
-  const abortButton = h('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-action': 'challenge-abort' } });
+  const startButton = h('button', {
+    class: 'btn btn-primary',
+    attrs: { type: 'button', 'data-action': 'challenge-start' },
+  });
+  const nextButton = h('button', {
+    class: 'btn',
+    attrs: { type: 'button', 'data-action': 'challenge-next' },
+  });
+  const abortButton = h('button', {
+    class: 'btn btn-quiet',
+    attrs: { type: 'button', 'data-action': 'challenge-abort' },
+  });
   startButton.addEventListener('click', () => ctx.actions.challengeStart());
   nextButton.addEventListener('click', () => ctx.actions.challengeNext());
   abortButton.addEventListener('click', () => ctx.actions.challengeAbort());
   const el = h(
     'section',
-    { class: 'panel challenge', id: 'challenge', attrs: { 'data-active': 'false', 'aria-labelledby': 'challenge-heading' } },
+    {
+      class: 'panel challenge',
+      id: 'challenge',
+      attrs: { 'data-active': 'false', 'aria-labelledby': 'challenge-heading' },
+    },
     heading,
     intro,
     current,
@@ -72,7 +91,10 @@ export function createChallengePrompter(ctx: ViewContext) {
       setText(say, t('app.challenge.say'));
       setText(prompt, text(c.current.prompt));
       setText(stepLine, t('app.challenge.step', { n: c.stepIndex + 1, count: c.stepCount }));
-      setText(timeLeft, t('app.challenge.time-left', { seconds: Math.max(0, Math.ceil(c.current.timeLeftSec)) }));
+      setText(
+        timeLeft,
+        t('app.challenge.time-left', { seconds: Math.max(0, Math.ceil(c.current.timeLeftSec)) }),
+      );
       const pct = Math.round(Math.min(1, Math.max(0, c.current.progress)) * 100);
       bar.style.width = `${pct}%`;
       setAttr(progress, 'aria-valuenow', String(pct));
@@ -107,7 +129,9 @@ export function createChallengePrompter(ctx: ViewContext) {
         symbol: OUTCOME_SYMBOL[status],
         outcome: t(`app.challenge.outcome.${status}`),
         // The step's short name (as the report names it), else its full prompt.
-        prompt: ctx.i18n.has(`report.challenge.${s.challengeId}`) ? t(`report.challenge.${s.challengeId}`) : text(s.prompt),
+        prompt: ctx.i18n.has(`report.challenge.${s.challengeId}`)
+          ? t(`report.challenge.${s.challengeId}`)
+          : text(s.prompt),
       };
     });
     const key = JSON.stringify(items);

@@ -43,7 +43,10 @@ export function setHidden(el: HTMLElement, hidden: boolean): void {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
-export function setDisabled(el: HTMLButtonElement | HTMLInputElement | HTMLSelectElement, disabled: boolean): void {
+export function setDisabled(
+  el: HTMLButtonElement | HTMLInputElement | HTMLSelectElement,
+  disabled: boolean,
+): void {
   if (el.disabled !== disabled) el.disabled = disabled;
 }
 
@@ -53,7 +56,9 @@ export function setListItems(list: HTMLElement, items: Array<{ text: string; cla
   if (list.dataset.key === key) return;
   list.dataset.key = key;
   list.replaceChildren(
-    ...items.map((item) => h('li', { ...(item.className ? { class: item.className } : {}), text: item.text })),
+    ...items.map((item) =>
+      h('li', { ...(item.className ? { class: item.className } : {}), text: item.text }),
+    ),
   );
 }
 

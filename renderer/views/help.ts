@@ -17,7 +17,13 @@ export function createHelp(ctx: ViewContext) {
   const heading = h('h2', { class: 'panel-heading' });
   const list = h('dl', { class: 'shortcut-list' });
   const hint = h('p', { class: 'panel-hint' });
-  const el = h('section', { class: 'help-panel', id: 'help', attrs: { role: 'dialog', 'aria-labelledby': 'help-heading' } }, heading, list, hint);
+  const el = h(
+    'section',
+    { class: 'help-panel', id: 'help', attrs: { role: 'dialog', 'aria-labelledby': 'help-heading' } },
+    heading,
+    list,
+    hint,
+  );
   heading.id = 'help-heading';
   el.hidden = true;
 

@@ -6,7 +6,10 @@ import type { ViewContext } from './context.ts';
 import { h, setAttr, setDisabled, setText } from './dom.ts';
 
 export function createSessionControls(ctx: ViewContext) {
-  const startStop = h('button', { class: 'btn btn-primary btn-large', attrs: { type: 'button', 'data-action': 'start-stop' } });
+  const startStop = h('button', {
+    class: 'btn btn-primary btn-large',
+    attrs: { type: 'button', 'data-action': 'start-stop' },
+  });
   const mark = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'mark' } });
   const noteInput = h('input', {
     class: 'note-input',
@@ -20,7 +23,10 @@ export function createSessionControls(ctx: ViewContext) {
   const html = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'export-html' } });
   const pdf = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'export-pdf' } });
   const log = h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'export-log' } });
-  const status = h('p', { class: 'controls-status', attrs: { role: 'status', 'data-testid': 'controls-status' } });
+  const status = h('p', {
+    class: 'controls-status',
+    attrs: { role: 'status', 'data-testid': 'controls-status' },
+  });
   const el = h(
     'section',
     { class: 'controls', id: 'controls' },

@@ -14,7 +14,11 @@ function select(id: string): HTMLSelectElement {
   return h('select', { id, class: 'select' });
 }
 
-function syncOptions(sel: HTMLSelectElement, options: Array<{ value: string; label: string }>, value: string): void {
+function syncOptions(
+  sel: HTMLSelectElement,
+  options: Array<{ value: string; label: string }>,
+  value: string,
+): void {
   const key = JSON.stringify(options);
   if (sel.dataset.key !== key) {
     sel.dataset.key = key;
@@ -26,15 +30,25 @@ function syncOptions(sel: HTMLSelectElement, options: Array<{ value: string; lab
 export function createSettingsBar(ctx: ViewContext) {
   const title = h('h1', { class: 'app-title', text: 'CallSentinel' });
   const tagline = h('span', { class: 'app-tagline' });
-  const status = h('span', { class: 'session-status', attrs: { 'data-testid': 'session-status', role: 'status' } });
+  const status = h('span', {
+    class: 'session-status',
+    attrs: { 'data-testid': 'session-status', role: 'status' },
+  });
   const profile = select('setting-profile');
   const lang = select('setting-lang');
   const source = select('setting-source');
   const profileLabel = h('label', { attrs: { for: 'setting-profile' } });
   const langLabel = h('label', { attrs: { for: 'setting-lang' } });
   const sourceLabel = h('label', { attrs: { for: 'setting-source' } });
-  const fileInput = h('input', { id: 'setting-file', class: 'sr-only', attrs: { type: 'file', accept: 'video/*' } });
-  const fileButton = h('label', { class: 'btn btn-small file-button', attrs: { for: 'setting-file', tabindex: '0', role: 'button' } });
+  const fileInput = h('input', {
+    id: 'setting-file',
+    class: 'sr-only',
+    attrs: { type: 'file', accept: 'video/*' },
+  });
+  const fileButton = h('label', {
+    class: 'btn btn-small file-button',
+    attrs: { for: 'setting-file', tabindex: '0', role: 'button' },
+  });
   const fileName = h('span', { class: 'file-name' });
   const fileGroup = h('span', { class: 'setting file-setting' }, fileInput, fileButton, fileName);
   const capture = select('setting-capture');
@@ -81,9 +95,21 @@ export function createSettingsBar(ctx: ViewContext) {
     setText(profileLabel, t('app.settings.profile'));
     setText(langLabel, t('app.settings.language'));
     setText(sourceLabel, t('app.settings.source'));
-    syncOptions(profile, PROFILE_IDS.map((p) => ({ value: p, label: t(`app.profile.${p}`) })), state.profile);
-    syncOptions(lang, LANG_OPTIONS.map((l) => ({ value: l, label: t(`app.lang.${l}`) })), state.lang);
-    syncOptions(source, SOURCE_KINDS.map((k) => ({ value: k, label: t(`app.source.${k}`) })), state.sourceKind);
+    syncOptions(
+      profile,
+      PROFILE_IDS.map((p) => ({ value: p, label: t(`app.profile.${p}`) })),
+      state.profile,
+    );
+    syncOptions(
+      lang,
+      LANG_OPTIONS.map((l) => ({ value: l, label: t(`app.lang.${l}`) })),
+      state.lang,
+    );
+    syncOptions(
+      source,
+      SOURCE_KINDS.map((k) => ({ value: k, label: t(`app.source.${k}`) })),
+      state.sourceKind,
+    );
     const locked = isSessionLive(state);
     setDisabled(profile, locked);
     setDisabled(source, locked);
@@ -95,10 +121,17 @@ export function createSettingsBar(ctx: ViewContext) {
     const offered = state.captureSources.filter((c) => c.kind === state.sourceKind);
     setHidden(captureGroup, offered.length === 0);
     setText(captureLabel, t(`app.source.${state.sourceKind}`));
-    syncOptions(capture, offered.map((c) => ({ value: c.id, label: c.name })), state.captureSourceId ?? '');
+    syncOptions(
+      capture,
+      offered.map((c) => ({ value: c.id, label: c.name })),
+      state.captureSourceId ?? '',
+    );
     setDisabled(capture, locked);
     setText(fileButton, t('app.source.choose-file'));
-    setText(fileName, state.sourceKind === 'file' && state.sourceLabel ? state.sourceLabel : t('app.source.no-file'));
+    setText(
+      fileName,
+      state.sourceKind === 'file' && state.sourceLabel ? state.sourceLabel : t('app.source.no-file'),
+    );
     setText(helpButton, '?');
     setAttr(helpButton, 'aria-label', t('app.help.title'));
     setAttr(helpButton, 'title', t('app.help.title'));

@@ -17,7 +17,12 @@ export function createSignalGauges(ctx: ViewContext) {
   const heading = h('h2', { class: 'panel-heading' });
   const legend = h('span', { class: 'panel-legend' });
   const list = h('ul', { class: 'gauges', attrs: { 'data-testid': 'gauges' } });
-  const el = h('section', { class: 'panel signals', id: 'signals' }, h('div', { class: 'panel-head' }, heading, legend), list);
+  const el = h(
+    'section',
+    { class: 'panel signals', id: 'signals' },
+    h('div', { class: 'panel-head' }, heading, legend),
+    list,
+  );
 
   function render(state: AppState): void {
     const { t } = ctx.i18n;
@@ -47,7 +52,10 @@ export function createSignalGauges(ctx: ViewContext) {
       status: s?.status ?? 'insufficient-data',
       confidence: s?.confidence ?? 0,
     }));
-    const key = JSON.stringify([state.lang, rows.map((r) => [r.id, r.role, r.score?.toFixed(2), r.status, r.confidence.toFixed(1)])]);
+    const key = JSON.stringify([
+      state.lang,
+      rows.map((r) => [r.id, r.role, r.score?.toFixed(2), r.status, r.confidence.toFixed(1)]),
+    ]);
     if (list.dataset.key === key) return;
     list.dataset.key = key;
     const items: HTMLElement[] = [];
@@ -55,7 +63,9 @@ export function createSignalGauges(ctx: ViewContext) {
     for (const r of rows) {
       if (r.role !== lastRole) {
         lastRole = r.role;
-        items.push(h('li', { class: `gauge-group gauge-group-${r.role}`, text: t(`app.signals.group.${r.role}`) }));
+        items.push(
+          h('li', { class: `gauge-group gauge-group-${r.role}`, text: t(`app.signals.group.${r.role}`) }),
+        );
       }
       const pct = r.score === null ? 0 : Math.round(Math.min(1, Math.max(0, r.score)) * 100);
       const level = r.score === null ? 'none' : r.score >= 0.5 ? 'high' : r.score >= 0.25 ? 'mid' : 'low';
@@ -69,7 +79,10 @@ export function createSignalGauges(ctx: ViewContext) {
       items.push(
         h(
           'li',
-          { class: `gauge gauge-role-${r.role}`, attrs: { 'data-signal': r.id, 'data-role': r.role, title: detail } },
+          {
+            class: `gauge gauge-role-${r.role}`,
+            attrs: { 'data-signal': r.id, 'data-role': r.role, title: detail },
+          },
           h('span', { class: 'gauge-name', text: r.name }),
           h(
             'span',

@@ -15,7 +15,10 @@ const PAD_R = 6;
 const PAD_T = 6;
 const PAD_B = 16;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
@@ -23,7 +26,12 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 export function createTimelineChart(ctx: ViewContext) {
   const heading = h('h2', { class: 'panel-heading' });
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', preserveAspectRatio: 'none' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'timeline-svg',
+    role: 'img',
+    preserveAspectRatio: 'none',
+  });
   const title = svg('title');
   const bands = svg('g', { class: 'bands' });
   const grid = svg('g', { class: 'grid' });
@@ -42,7 +50,14 @@ export function createTimelineChart(ctx: ViewContext) {
     setText(heading, t('app.timeline.heading', { seconds: TIMELINE_WINDOW_SEC }));
     setText(title, t('app.timeline.aria'));
     const th = state.session.info?.thresholds ?? null;
-    const key = JSON.stringify([state.lang, th, state.timeline.length, state.timeline.at(-1), state.operator.length, state.mediaTimeSec]);
+    const key = JSON.stringify([
+      state.lang,
+      th,
+      state.timeline.length,
+      state.timeline.at(-1),
+      state.operator.length,
+      state.mediaTimeSec,
+    ]);
     if (chart.dataset.key === key) return;
     chart.dataset.key = key;
     // The axis always ends at now: a session younger than the window starts part-way across.
@@ -56,14 +71,35 @@ export function createTimelineChart(ctx: ViewContext) {
         ['band-fake', th.likelyFakeScore, 1],
       ];
       for (const [cls, from, to] of bandRects) {
-        bands.append(svg('rect', { class: cls, x: box.x, width: box.width, y: yOf(to), height: Math.max(0, yOf(from) - yOf(to)) }));
+        bands.append(
+          svg('rect', {
+            class: cls,
+            x: box.x,
+            width: box.width,
+            y: yOf(to),
+            height: Math.max(0, yOf(from) - yOf(to)),
+          }),
+        );
       }
       for (const [score, name] of [
         [th.suspiciousScore, t('verdict.suspicious')],
         [th.likelyFakeScore, t('verdict.likely_fake')],
       ] as const) {
-        grid.append(svg('line', { class: 'threshold', x1: box.x, x2: box.x + box.width, y1: yOf(score), y2: yOf(score) }));
-        const label = svg('text', { class: 'threshold-label', x: box.x + box.width - 2, y: yOf(score) - 2, 'text-anchor': 'end' });
+        grid.append(
+          svg('line', {
+            class: 'threshold',
+            x1: box.x,
+            x2: box.x + box.width,
+            y1: yOf(score),
+            y2: yOf(score),
+          }),
+        );
+        const label = svg('text', {
+          class: 'threshold-label',
+          x: box.x + box.width - 2,
+          y: yOf(score) - 2,
+          'text-anchor': 'end',
+        });
         label.textContent = name;
         grid.append(label);
       }
@@ -75,7 +111,12 @@ export function createTimelineChart(ctx: ViewContext) {
     }
     const timeLabel = svg('text', { class: 'axis-label', x: box.x, y: H - 3 });
     timeLabel.textContent = t('app.timeline.ago', { seconds: TIMELINE_WINDOW_SEC });
-    const nowLabel = svg('text', { class: 'axis-label', x: box.x + box.width, y: H - 3, 'text-anchor': 'end' });
+    const nowLabel = svg('text', {
+      class: 'axis-label',
+      x: box.x + box.width,
+      y: H - 3,
+      'text-anchor': 'end',
+    });
     nowLabel.textContent = t('app.timeline.now');
     grid.append(timeLabel, nowLabel);
     marks.replaceChildren(
@@ -83,7 +124,13 @@ export function createTimelineChart(ctx: ViewContext) {
         .filter((m) => m.tSec >= end - TIMELINE_WINDOW_SEC)
         .map((m) => {
           const x = box.x + ((m.tSec - (end - TIMELINE_WINDOW_SEC)) / TIMELINE_WINDOW_SEC) * box.width;
-          return svg('line', { class: `mark mark-${m.kind}`, x1: x, x2: x, y1: box.y, y2: box.y + box.height });
+          return svg('line', {
+            class: `mark mark-${m.kind}`,
+            x1: x,
+            x2: x,
+            y1: box.y,
+            y2: box.y + box.height,
+          });
         }),
     );
     const paths = timelinePaths(state.timeline, end, box);

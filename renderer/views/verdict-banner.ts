@@ -35,13 +35,23 @@ export function createVerdictBanner(ctx: ViewContext) {
     const { t, text } = ctx.i18n;
     const v = state.verdict;
     const phase = state.session.phase;
-    const name: VerdictName | 'idle' = v ? v.verdict : phase === 'idle' || phase === 'failed' ? 'idle' : 'not_verified';
+    const name: VerdictName | 'idle' = v
+      ? v.verdict
+      : phase === 'idle' || phase === 'failed'
+        ? 'idle'
+        : 'not_verified';
     setAttr(el, 'data-verdict', name);
     setText(symbol, SYMBOL[name]);
     if (!v) {
-      setText(label, phase === 'idle' || phase === 'failed' ? t('app.verdict.idle') : t('verdict.not_verified'));
+      setText(
+        label,
+        phase === 'idle' || phase === 'failed' ? t('app.verdict.idle') : t('verdict.not_verified'),
+      );
       setText(meta, '');
-      setText(meaning, phase === 'idle' || phase === 'failed' ? t('app.verdict.idle-hint') : t('app.verdict.waiting'));
+      setText(
+        meaning,
+        phase === 'idle' || phase === 'failed' ? t('app.verdict.idle-hint') : t('app.verdict.waiting'),
+      );
       setListItems(reasons, []);
       return;
     }
@@ -50,7 +60,10 @@ export function createVerdictBanner(ctx: ViewContext) {
       v.score === null ? t('app.verdict.no-score') : t('app.verdict.score', { score: v.score.toFixed(2) }),
     ];
     if (phase === 'stopped') parts.push(t('app.verdict.final'));
-    else parts.push(t('app.verdict.since', { seconds: Math.max(0, Math.round(state.mediaTimeSec - v.sinceSec)) }));
+    else
+      parts.push(
+        t('app.verdict.since', { seconds: Math.max(0, Math.round(state.mediaTimeSec - v.sinceSec)) }),
+      );
     setText(meta, parts.join(' · '));
     setText(meaning, t(`report.meaning.${v.verdict}`));
     setListItems(

@@ -42,7 +42,8 @@ async function startSession(app: AppHarness, profile: string): Promise<void> {
   await app.page.waitForSelector('[data-action="start-stop"]:not([disabled])', { timeout: 30_000 });
   await app.page.selectOption('#setting-profile', profile);
   await app.page.click('[data-action="start-stop"]');
-  if (!(await waitFor(app, 'window.__callSentinelStats?.results >= 1', 60_000))) throw new Error('no result from the engine');
+  if (!(await waitFor(app, 'window.__callSentinelStats?.results >= 1', 60_000)))
+    throw new Error('no result from the engine');
 }
 
 async function shot(app: AppHarness, name: string): Promise<void> {
@@ -63,10 +64,16 @@ async function callAndChallenge(lang: 'en' | 'zh-CN', only: Set<string>): Promis
     if (only.has('call')) await shot(app, 'app-call-view.png');
     if (only.has('challenge')) {
       await app.page.click('[data-action="challenge-start"]');
-      const ok = await waitFor(app, 'document.querySelector("[data-testid=challenge-prompt]")?.offsetParent !== null', 15_000);
+      const ok = await waitFor(
+        app,
+        'document.querySelector("[data-testid=challenge-prompt]")?.offsetParent !== null',
+        15_000,
+      );
       if (!ok) {
         const error = await app.page.textContent('.error-text');
-        console.warn(`no challenge screenshot: the engine did not start a challenge (${error ?? 'no answer'})`);
+        console.warn(
+          `no challenge screenshot: the engine did not start a challenge (${error ?? 'no answer'})`,
+        );
       } else {
         await app.page.waitForTimeout(2_500);
         await shot(app, 'app-challenge.png');
@@ -84,12 +91,18 @@ async function callAndChallenge(lang: 'en' | 'zh-CN', only: Set<string>): Promis
 
 async function alert(lang: 'en' | 'zh-CN'): Promise<void> {
   const swap = arg('swap') ?? (await makeFacePastePair({})).pasted;
-  const app = await launchApp({ cameraY4m: await toCameraY4m(swap, { seconds: 10 }), viewport: VIEWPORT, lang });
+  const app = await launchApp({
+    cameraY4m: await toCameraY4m(swap, { seconds: 10 }),
+    viewport: VIEWPORT,
+    lang,
+  });
   try {
     await startSession(app, 'bank');
     if (!(await waitFor(app, 'window.__callSentinelStats?.alerts > 0', 90_000))) {
       const s = await readStats(app.page);
-      console.warn(`no alert screenshot: the engine did not alert on ${swap} (verdict ${s.verdict} after ${s.results} results)`);
+      console.warn(
+        `no alert screenshot: the engine did not alert on ${swap} (verdict ${s.verdict} after ${s.results} results)`,
+      );
       return;
     }
     await app.page.waitForTimeout(1_500);

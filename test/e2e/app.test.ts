@@ -24,7 +24,8 @@ import {
 import { sharedDataDir } from '../support/shared-data.ts';
 
 const hasChromium = chromiumAvailable();
-if (!hasChromium) console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM_PATH} (install chromium or set CHROMIUM_PATH)`);
+if (!hasChromium)
+  console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM_PATH} (install chromium or set CHROMIUM_PATH)`);
 
 const VERDICTS = ['likely_real', 'suspicious', 'likely_fake', 'not_verified'] as const;
 const en = CATALOGUE.en;
@@ -77,7 +78,9 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     // The engine's box for the face, drawn on the overlay; then a verdict other than "waiting".
     await page.waitForSelector('[data-testid="overlay"][data-primary-box]', { timeout: 60_000 });
     await waitFor(page, 'window.__callSentinelStats.results >= 15', 90_000);
-    const box = (await page.getAttribute('[data-testid="overlay"]', 'data-primary-box'))!.split(',').map(Number);
+    const box = (await page.getAttribute('[data-testid="overlay"]', 'data-primary-box'))!
+      .split(',')
+      .map(Number);
     const [x, y, w, h] = box as [number, number, number, number];
     // The clip's face (170 px tall) sways around the centre of the 640×480 picture.
     expect(w).toBeGreaterThan(80);
@@ -90,7 +93,9 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     expect(label).toBe(en[`verdict.${verdict as (typeof VERDICTS)[number]}`]);
     expect(await page.locator('[data-testid="verdict-reasons"] li').count()).toBeGreaterThan(0);
     // Gauges: the judging face-swap detector first, advisory ones marked as such.
-    const roles = await page.locator('[data-testid="gauges"] li.gauge').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    const roles = await page
+      .locator('[data-testid="gauges"] li.gauge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles[0]).toBe('judge');
     expect(roles).toContain('advisory');
     expect(Number(await page.getAttribute('.timeline-svg', 'data-points'))).toBeGreaterThan(0);
@@ -120,7 +125,15 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
         settings: inView('#setting-lang'), video: document.querySelector('.call-view').getBoundingClientRect().height,
       };
     })()`)) as Record<string, number | boolean>;
-    expect(layout).toMatchObject({ scrollW: 1024, scrollH: 700, controls: true, mark: true, exportLog: true, verdict: true, settings: true });
+    expect(layout).toMatchObject({
+      scrollW: 1024,
+      scrollH: 700,
+      controls: true,
+      mark: true,
+      exportLog: true,
+      verdict: true,
+      settings: true,
+    });
     expect(layout.video as number).toBeGreaterThan(250);
     await screenshot(page, 'call-view-1024x700');
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -141,7 +154,9 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
 
   it('marks a moment (M) and adds a note (N) to the evidence', async () => {
     await page.locator('body').press('m');
-    await expect.poll(() => page.textContent('[data-testid="controls-status"]')).toMatch(/^Moment marked at \d+:\d\d$/);
+    await expect
+      .poll(() => page.textContent('[data-testid="controls-status"]'))
+      .toMatch(/^Moment marked at \d+:\d\d$/);
     await page.locator('body').press('n');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('note-input');
     await page.keyboard.type('Caller asked for a transfer');
@@ -175,13 +190,20 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     await screenshot(page, 'challenge');
     // Next: the first step ends (not done), the second is asked.
     await page.click('[data-action="challenge-next"]');
-    await page.waitForSelector('[data-testid="challenge-steps"] li[data-outcome="failed"], [data-testid="challenge-steps"] li[data-outcome="performed"]', { timeout: 15_000 });
+    await page.waitForSelector(
+      '[data-testid="challenge-steps"] li[data-outcome="failed"], [data-testid="challenge-steps"] li[data-outcome="performed"]',
+      { timeout: 15_000 },
+    );
     await page.locator('body').press('Escape');
     await page.waitForSelector('#challenge[data-active="false"]', { timeout: 15_000 });
-    const outcomes = await page.locator('[data-testid="challenge-steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')));
+    const outcomes = await page
+      .locator('[data-testid="challenge-steps"] li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')));
     expect(outcomes.length).toBeGreaterThanOrEqual(2);
     expect(outcomes).toContain('aborted');
-    expect(await page.textContent('[data-testid="challenge-summary"]')).toMatch(/^Challenge finished: \d+ of \d+ steps done\.$/);
+    expect(await page.textContent('[data-testid="challenge-summary"]')).toMatch(
+      /^Challenge finished: \d+ of \d+ steps done\.$/,
+    );
   });
 
   it('exports the report (HTML and PDF) and the evidence log while the session runs', async () => {
@@ -204,14 +226,20 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
       .map((l) => JSON.parse(l) as { type: string; sessionId?: string; text?: string });
     expect(records[0]!.type).toBe('session-started');
     expect(records.some((r) => r.type === 'operator-mark')).toBe(true);
-    expect(records.some((r) => r.type === 'operator-note' && r.text === 'Caller asked for a transfer')).toBe(true);
-    await expect.poll(() => page.textContent('[data-testid="controls-status"]')).toMatch(/^Saved .+\.ndjson$/);
+    expect(records.some((r) => r.type === 'operator-note' && r.text === 'Caller asked for a transfer')).toBe(
+      true,
+    );
+    await expect
+      .poll(() => page.textContent('[data-testid="controls-status"]'))
+      .toMatch(/^Saved .+\.ndjson$/);
   });
 
   it('stops the session with a final verdict, then exports the finished report', async () => {
     await page.click('[data-action="start-stop"]');
     await waitFor(page, 'window.__callSentinelStats.phase === "stopped"', 60_000);
-    expect(await page.textContent('[data-testid="session-status"]')).toMatch(/^Stopped · \d+ frames analysed$/);
+    expect(await page.textContent('[data-testid="session-status"]')).toMatch(
+      /^Stopped · \d+ frames analysed$/,
+    );
     expect(await page.textContent('.verdict-meta')).toContain(en['app.verdict.final']);
     const html = await downloadOf(page, 'export-html');
     expect(html.bytes.toString('utf8')).toContain('Caller asked for a transfer');
@@ -222,7 +250,11 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
   it('captures the screen through getDisplayMedia (no face there: not verified)', async () => {
     await page.selectOption('#setting-source', 'screen');
     await page.click('[data-action="start-stop"]');
-    await waitFor(page, 'window.__callSentinelStats?.phase === "running" && window.__callSentinelStats.results >= 5', 60_000);
+    await waitFor(
+      page,
+      'window.__callSentinelStats?.phase === "running" && window.__callSentinelStats.results >= 5',
+      60_000,
+    );
     const stats = await readStats(page);
     expect(stats.faces).toBe(0);
     expect(stats.pump?.region).toBe('frame');
@@ -247,7 +279,9 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
     await page.selectOption('#setting-source', 'camera');
   });
 
-  it.todo('fires the alert on a generated swap fixture (none yet that the real detector flags: see the shared-data test below)');
+  it.todo(
+    'fires the alert on a generated swap fixture (none yet that the real detector flags: see the shared-data test below)',
+  );
 });
 
 /** A real face manipulation (FaceForensics++ style, 640×480) that the face-swap model flags under the bank profile. */

@@ -24,7 +24,10 @@ export function chromiumAvailable(): boolean {
  * A clip as Chromium's fake camera wants it: Y4M, yuv420p, 640×480, `seconds` long (the fake
  * device loops it). Cached next to the other generated fixtures.
  */
-export async function toCameraY4m(input: string, opts: { seconds?: number; fps?: number } = {}): Promise<string> {
+export async function toCameraY4m(
+  input: string,
+  opts: { seconds?: number; fps?: number } = {},
+): Promise<string> {
   const seconds = opts.seconds ?? 6;
   const fps = opts.fps ?? 25;
   return cachedFile('camera', { input: path.basename(input), seconds, fps }, 'y4m', async (tmp) => {
@@ -90,7 +93,12 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHarness> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'callsentinel-e2e-data-'));
   const ownModels = !opts.models;
   const models = opts.models ?? new ModelStore();
-  const server = await startWebServer({ port: 0, dataDir, staticDir: opts.staticDir ?? (await builtRenderer()), models });
+  const server = await startWebServer({
+    port: 0,
+    dataDir,
+    staticDir: opts.staticDir ?? (await builtRenderer()),
+    models,
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -120,7 +128,9 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHarness> {
     if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
   });
   if (opts.lang) {
-    await page.addInitScript(`try { localStorage.setItem('callsentinel.lang', ${JSON.stringify(opts.lang)}); } catch {}`);
+    await page.addInitScript(
+      `try { localStorage.setItem('callsentinel.lang', ${JSON.stringify(opts.lang)}); } catch {}`,
+    );
   }
   await page.goto(server.url);
   return {
@@ -155,7 +165,12 @@ export interface AppStats {
   alerts: number;
   sounds: number;
   notifications: number;
-  pump: { sent: number; region: string; chooser: string; lastSizePx: { width: number; height: number } | null } | null;
+  pump: {
+    sent: number;
+    region: string;
+    chooser: string;
+    lastSizePx: { width: number; height: number } | null;
+  } | null;
   regionError: string | null;
 }
 

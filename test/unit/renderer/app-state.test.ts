@@ -2,7 +2,12 @@
 // engine's own message shapes (engine/live/protocol.ts).
 
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent, FrameResult, LiveChallengeState, SessionStarted } from '../../../engine/live/protocol.ts';
+import type {
+  AlertEvent,
+  FrameResult,
+  LiveChallengeState,
+  SessionStarted,
+} from '../../../engine/live/protocol.ts';
 import {
   alertVisible,
   extendTimeline,
@@ -35,13 +40,36 @@ function result(seq: number, tSec: number, over: Partial<FrameResult> = {}): Fra
     mediaTimeSec: tSec,
     engineMs: 40,
     faces: [
-      { trackId: 1, primary: true, boxPx: { x: 100, y: 80, width: 200, height: 220 }, yawDeg: 3, usable: true },
-      { trackId: 2, primary: false, boxPx: { x: 500, y: 400, width: 60, height: 60 }, yawDeg: 0, usable: false },
+      {
+        trackId: 1,
+        primary: true,
+        boxPx: { x: 100, y: 80, width: 200, height: 220 },
+        yawDeg: 3,
+        usable: true,
+      },
+      {
+        trackId: 2,
+        primary: false,
+        boxPx: { x: 500, y: 400, width: 60, height: 60 },
+        yawDeg: 0,
+        usable: false,
+      },
     ],
     signals: {
-      'face-swap': { score: 0.1, confidence: 0.8, status: 'ok', reason: 'reason.face-swap-clean', role: 'judge' },
+      'face-swap': {
+        score: 0.1,
+        confidence: 0.8,
+        status: 'ok',
+        reason: 'reason.face-swap-clean',
+        role: 'judge',
+      },
     },
-    verdict: { verdict: 'likely_real', score: 0.1, sinceSec: 2, reasons: [{ key: 'reason.face-swap-clean' }] },
+    verdict: {
+      verdict: 'likely_real',
+      score: 0.1,
+      sinceSec: 2,
+      reasons: [{ key: 'reason.face-swap-clean' }],
+    },
     challenge: null,
     ...over,
   };
@@ -60,7 +88,8 @@ function run(events: AppEvent[], from: AppState = initialState()): AppState {
   return events.reduce(reduce, from);
 }
 
-const running = (): AppState => run([{ type: 'session.starting' }, { type: 'session.started', info: started }]);
+const running = (): AppState =>
+  run([{ type: 'session.starting' }, { type: 'session.started', info: started }]);
 
 describe('app state: session', () => {
   it('goes idle → starting → running → stopping → stopped and keeps the final verdict', () => {
@@ -90,8 +119,20 @@ describe('app state: session', () => {
   });
 
   it('a new session forgets the previous one but keeps the settings', () => {
-    let s = run([{ type: 'settings.lang', lang: 'zh-CN' }, { type: 'settings.profile', profile: 'police' }]);
-    s = run([{ type: 'session.starting' }, { type: 'session.started', info: started }, { type: 'frame.result', result: result(0, 1) }, { type: 'alert', alert }, { type: 'session.stopped', summary: null }], s);
+    let s = run([
+      { type: 'settings.lang', lang: 'zh-CN' },
+      { type: 'settings.profile', profile: 'police' },
+    ]);
+    s = run(
+      [
+        { type: 'session.starting' },
+        { type: 'session.started', info: started },
+        { type: 'frame.result', result: result(0, 1) },
+        { type: 'alert', alert },
+        { type: 'session.stopped', summary: null },
+      ],
+      s,
+    );
     expect(s.alert).not.toBeNull();
     s = reduce(s, { type: 'session.starting' });
     expect(s.lang).toBe('zh-CN');
@@ -112,7 +153,10 @@ describe('app state: session', () => {
   });
 
   it('a failed start records the reason and allows another start', () => {
-    let s = run([{ type: 'session.starting' }, { type: 'session.failed', error: { key: 'app.error.source', params: { detail: 'denied' } } }]);
+    let s = run([
+      { type: 'session.starting' },
+      { type: 'session.failed', error: { key: 'app.error.source', params: { detail: 'denied' } } },
+    ]);
     expect(s.session.phase).toBe('failed');
     expect(s.session.error?.key).toBe('app.error.source');
     s = reduce(s, { type: 'session.starting' });
@@ -159,7 +203,8 @@ describe('app state: timeline', () => {
 
   it('drops points older than the window', () => {
     let tl = extendTimeline([], { tSec: 0, score: 0.1, verdict: 'likely_real' });
-    for (let t = 1; t <= TIMELINE_WINDOW_SEC + 10; t++) tl = extendTimeline(tl, { tSec: t, score: 0.1, verdict: 'likely_real' });
+    for (let t = 1; t <= TIMELINE_WINDOW_SEC + 10; t++)
+      tl = extendTimeline(tl, { tSec: t, score: 0.1, verdict: 'likely_real' });
     expect(tl[0]!.tSec).toBe(10);
     expect(tl.at(-1)!.tSec).toBe(TIMELINE_WINDOW_SEC + 10);
     expect(tl.every((p) => p.tSec >= tl.at(-1)!.tSec - TIMELINE_WINDOW_SEC)).toBe(true);
@@ -184,7 +229,12 @@ describe('app state: challenge', () => {
     active: true,
     stepIndex: 1,
     stepCount: 2,
-    current: { challengeId: 'hand-sweep', prompt: { key: 'challenge.hand-sweep.prompt' }, progress: 0.4, timeLeftSec: 6 },
+    current: {
+      challengeId: 'hand-sweep',
+      prompt: { key: 'challenge.hand-sweep.prompt' },
+      progress: 0.4,
+      timeLeftSec: 6,
+    },
     steps: [
       { challengeId: 'turn-head', prompt: { key: 'challenge.turn-head.prompt' }, outcome: 'performed' },
       { challengeId: 'hand-sweep', prompt: { key: 'challenge.hand-sweep.prompt' }, outcome: null },
@@ -194,7 +244,10 @@ describe('app state: challenge', () => {
   it('takes the state from replies and frame results', () => {
     let s = reduce(running(), { type: 'challenge.state', challenge: active });
     expect(s.challenge?.current?.challengeId).toBe('hand-sweep');
-    s = reduce(s, { type: 'frame.result', result: result(1, 1, { challenge: { ...active, current: { ...active.current!, progress: 0.9 } } }) });
+    s = reduce(s, {
+      type: 'frame.result',
+      result: result(1, 1, { challenge: { ...active, current: { ...active.current!, progress: 0.9 } } }),
+    });
     expect(s.challenge?.current?.progress).toBe(0.9);
   });
 
@@ -230,7 +283,10 @@ describe('app state: operator entries and exports', () => {
   it('records marks, notes and exported files in order', () => {
     let s = reduce(running(), { type: 'operator', entry: { kind: 'mark', tSec: 3, text: '' } });
     s = reduce(s, { type: 'operator', entry: { kind: 'note', tSec: 4, text: 'asked for ID' } });
-    s = reduce(s, { type: 'exported', file: { fileName: 'r.html', path: '/x/r.html', mimeType: 'text/html', base64: 'AAAA' } });
+    s = reduce(s, {
+      type: 'exported',
+      file: { fileName: 'r.html', path: '/x/r.html', mimeType: 'text/html', base64: 'AAAA' },
+    });
     expect(s.operator.map((o) => o.kind)).toEqual(['mark', 'note']);
     expect(s.exports).toEqual([{ fileName: 'r.html', path: '/x/r.html', mimeType: 'text/html' }]);
   });
@@ -244,7 +300,10 @@ describe('app state: capture sources (desktop app)', () => {
   ];
 
   it('chooses the first offered source of the chosen kind, and follows a change of kind', () => {
-    let s = run([{ type: 'settings.source', kind: 'window' }, { type: 'capture.sources', sources }]);
+    let s = run([
+      { type: 'settings.source', kind: 'window' },
+      { type: 'capture.sources', sources },
+    ]);
     expect(s.captureSourceId).toBe('window:42:0');
     s = reduce(s, { type: 'capture.choose', id: 'window:43:0' });
     expect(s.captureSourceId).toBe('window:43:0');
@@ -255,7 +314,11 @@ describe('app state: capture sources (desktop app)', () => {
   });
 
   it('keeps the chosen source across a refresh while it is offered, refuses unknown ids and changes during a session', () => {
-    let s = run([{ type: 'settings.source', kind: 'window' }, { type: 'capture.sources', sources }, { type: 'capture.choose', id: 'window:43:0' }]);
+    let s = run([
+      { type: 'settings.source', kind: 'window' },
+      { type: 'capture.sources', sources },
+      { type: 'capture.choose', id: 'window:43:0' },
+    ]);
     s = reduce(s, { type: 'capture.sources', sources: [...sources].reverse() });
     expect(s.captureSourceId).toBe('window:43:0');
     s = reduce(s, { type: 'capture.sources', sources: sources.slice(0, 2) });

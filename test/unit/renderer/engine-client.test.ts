@@ -4,7 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CallSentinelBridge, ReplyMessage } from '../../../electron/preload/bridge-types.ts';
-import { decodeFrameMessage, type ClientMessage, type FrameHeader, type ServerMessage } from '../../../engine/live/protocol.ts';
+import {
+  decodeFrameMessage,
+  type ClientMessage,
+  type FrameHeader,
+  type ServerMessage,
+} from '../../../engine/live/protocol.ts';
 import { BridgeEngineClient, findBridge } from '../../../renderer/engine-client/bridge-client.ts';
 import { EngineRequestError, type EngineEvent } from '../../../renderer/engine-client/types.ts';
 import { engineSocketUrl, WebSocketEngineClient } from '../../../renderer/engine-client/websocket-client.ts';
@@ -84,8 +89,18 @@ describe('engine client over WebSocket', () => {
       [2, 'engine.info'],
     ]);
     // Replies out of order still reach the right caller.
-    socket.reply({ type: 'reply', id: 2, ok: true, result: { appVersion: '1', protocolVersion: 1, ffmpeg: 'x', models: [] } });
-    socket.reply({ type: 'reply', id: 1, ok: false, error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' } });
+    socket.reply({
+      type: 'reply',
+      id: 2,
+      ok: true,
+      result: { appVersion: '1', protocolVersion: 1, ffmpeg: 'x', models: [] },
+    });
+    socket.reply({
+      type: 'reply',
+      id: 1,
+      ok: false,
+      error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' },
+    });
     await expect(info).resolves.toMatchObject({ appVersion: '1' });
     const error = await stop.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineRequestError);
@@ -166,7 +181,12 @@ describe('engine client over the preload bridge', () => {
   it('numbers requests, unwraps replies, turns refusals into EngineRequestError', async () => {
     const f = fakeBridge((m) =>
       m.type === 'session.mark'
-        ? { type: 'reply', id: m.id, ok: false, error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' } }
+        ? {
+            type: 'reply',
+            id: m.id,
+            ok: false,
+            error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' },
+          }
         : { type: 'reply', id: m.id, ok: true, result: null },
     );
     const client = new BridgeEngineClient(f.bridge);

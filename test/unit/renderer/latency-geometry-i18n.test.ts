@@ -42,14 +42,24 @@ describe('geometry', () => {
   it('fits a 640×480 source into a wide element, letterboxed left and right', () => {
     const fit = containFit(640, 480, 800, 480);
     expect(fit).toEqual({ scale: 1, offsetX: 80, offsetY: 0 });
-    expect(mapBox({ x: 100, y: 50, width: 200, height: 100 }, fit)).toEqual({ x: 180, y: 50, width: 200, height: 100 });
+    expect(mapBox({ x: 100, y: 50, width: 200, height: 100 }, fit)).toEqual({
+      x: 180,
+      y: 50,
+      width: 200,
+      height: 100,
+    });
   });
 
   it('maps a box of a 1920×1080 source into a 960×720 element', () => {
     const fit = containFit(1920, 1080, 960, 720);
     expect(fit.scale).toBe(0.5);
     expect(fit.offsetY).toBe(90);
-    expect(mapBox({ x: 960, y: 540, width: 100, height: 100 }, fit)).toEqual({ x: 480, y: 360, width: 50, height: 50 });
+    expect(mapBox({ x: 960, y: 540, width: 100, height: 100 }, fit)).toEqual({
+      x: 480,
+      y: 360,
+      width: 50,
+      height: 50,
+    });
   });
 
   it('gives no fit before the video has a size', () => {
@@ -132,13 +142,18 @@ describe('renderer texts', () => {
       ...['personal', 'bank', 'police'].map((p) => `app.profile.${p}`),
       ...['camera', 'screen', 'window', 'file'].map((k) => `app.source.${k}`),
       ...['idle', 'starting', 'stopping', 'failed'].map((p) => `app.status.${p}`),
-      ...['performed', 'failed', 'timed-out', 'aborted', 'pending', 'current'].map((o) => `app.challenge.outcome.${o}`),
+      ...['performed', 'failed', 'timed-out', 'aborted', 'pending', 'current'].map(
+        (o) => `app.challenge.outcome.${o}`,
+      ),
       ...['en', 'zh-CN'].map((l) => `app.lang.${l}`),
       ...['judge', 'advisory'].flatMap((r) => [`app.signals.${r}`, `app.signals.group.${r}`]),
       ...['face', 'frame'].map((r) => `app.diag.region.${r}`),
       ...['websocket', 'bridge'].map((r) => `app.transport.${r}`),
       ...['suspicious', 'likely_fake'].map((v) => `alert.title.${v}`),
-      ...['likely_real', 'suspicious', 'likely_fake', 'not_verified'].flatMap((v) => [`verdict.${v}`, `report.meaning.${v}`]),
+      ...['likely_real', 'suspicious', 'likely_fake', 'not_verified'].flatMap((v) => [
+        `verdict.${v}`,
+        `report.meaning.${v}`,
+      ]),
     ];
     const missing = [...literal, ...built].filter((k) => !(k in CATALOGUE.en) || !(k in CATALOGUE['zh-CN']));
     expect(missing).toEqual([]);
