@@ -20,6 +20,7 @@
 // `identity.sampleHz` times a second.
 
 import type { MessageKey } from '../core/messages.ts';
+import type { ChallengeRuleInput } from '../fusion/challenge-rules.ts';
 import type { FrameFaces, TrackedFace, TrackerFrame } from '../face/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
 import { ChallengeRegistry } from './definitions.ts';
@@ -317,6 +318,12 @@ export class ChallengeSession {
       steps: this.steps.map((s) => ({ challengeId: s.definition.id, outcome: s.outcome })),
       identity: this.identity.summary(),
     };
+  }
+
+  /** The input of engine/fusion/challenge-rules.ts applyChallengeRules (the verdict floors). */
+  ruleInput(): ChallengeRuleInput {
+    const summary = this.summary();
+    return { steps: summary.steps, identitySwitches: summary.identity.switches };
   }
 
   private phase(): { phase: IdentityPhase; step: number | null } {

@@ -16,10 +16,13 @@ import {
 import type { ChallengeSessionState } from '../../../engine/challenges/session.ts';
 import { ChallengeRegistry } from '../../../engine/challenges/definitions.ts';
 import { resolveConfig } from '../../../engine/config/index.ts';
+import { applyChallengeRules } from '../../../engine/fusion/challenge-rules.ts';
+import type { VerdictResult } from '../../../engine/fusion/verdict.ts';
 import { keyframes, syntheticObservation, type FrameSpec } from '../../support/challenge-streams.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
 const FPS = 30;
+const CLEAN: VerdictResult = { verdict: 'likely_real', score: 0.1, confidence: 0.9, reasons: [] };
 
 function config(partial: Partial<ChallengeSessionConfig>): { challenges: ChallengeSessionConfig } {
   return { challenges: { ...DEFAULT_CHALLENGE_SESSION_CONFIG, ...partial } };
@@ -198,6 +201,7 @@ describe('challenge session', () => {
     });
     expect(run.session.state()).toMatchObject({ status: 'ended', timeLeftSec: null });
     expect(run.session.summary().outcome).toBe('completed');
+    expect(applyChallengeRules(CLEAN, run.session.ruleInput()).verdict).toBe('suspicious');
     // Every event is plain JSON.
     for (const e of run.events) expect(JSON.parse(JSON.stringify(e))).toEqual(e);
   });
@@ -273,9 +277,12 @@ describe('challenge session', () => {
       if (result.type === 'challenge-result') expect(result.detail.identity.switched).toBe(expectSwitch);
       if (expectSwitch) {
         expect(identity!.switches[0]!.steps).toEqual([0]);
-        expect(identity!.minSimilarity).toBeLessThan(0.6);
+        expect(identity!.minSimilarity).toBeLessThan(0.65);
       }
       expect(run.states.some((s) => s.identity.switchDetected)).toBe(expectSwitch);
+      expect(applyChallengeRules(CLEAN, run.session.ruleInput()).verdict).toBe(
+        expectSwitch ? 'likely_fake' : 'likely_real',
+      );
     }
   });
 });
