@@ -182,9 +182,11 @@ export class SessionHost {
         this.requireSession().note(message.text);
         return null;
       case 'challenge.start':
+        return this.requireSession().challengeStart();
       case 'challenge.next':
+        return this.requireSession().challengeNext();
       case 'challenge.abort':
-        throw new CallSentinelError('E_LIVE_CHALLENGE_UNAVAILABLE');
+        return this.requireSession().challengeAbort();
       case 'report.export':
         return await this.exportReport(message.format, message.lang);
       case 'log.export': {

@@ -17,11 +17,15 @@ import type { ModelStore } from '../runtime/index.ts';
 import { BUILT_IN_SIGNALS } from '../signals/index.ts';
 import type { SignalDefinition } from '../signals/types.ts';
 import { ScanEvidenceRecorder } from '../analysis/evidence-recorder.ts';
+import { ChallengeSession, type ChallengeSessionState } from '../challenges/session.ts';
+import { applyChallengeRules } from '../fusion/challenge-rules.ts';
+import type { Verdict } from '../fusion/verdict.ts';
 import { SignalRunner } from '../analysis/signal-runner.ts';
 import { assessTrack, UsableFaceTally } from '../analysis/track-assessment.ts';
 import type {
   AlertEvent,
   FrameHeader,
+  LiveChallengeState,
   FrameResult,
   LiveSignalState,
   LiveVerdict,
@@ -48,14 +52,23 @@ export interface LiveSessionOptions {
   /** The detector signals to run (default: every built-in signal). */
   signals?: readonly SignalDefinition[];
   onAlert?: (alert: AlertEvent) => void;
+  /** Draws the challenge sequence (tests pass a seeded one); default Math.random. */
+  challengeRng?: () => number;
 }
+
+const SEVERITY: Record<Verdict, number> = { not_verified: 0, likely_real: 1, suspicious: 2, likely_fake: 3 };
 
 export class LiveSession {
   private readonly tally: UsableFaceTally;
   private lastCrop: { cropPx: RectPx; scale: number } | null = null;
   private primary: number | null = null;
   private primaryChosenAt = -Infinity;
-  private alertedChanges = 0;
+  /** The verdict last shown after the challenge rules (alerts fire when it becomes more alarming). */
+  private shownEffective: Verdict = 'not_verified';
+  /** The current challenge session: built at the start so calm frames form the identity baseline. */
+  private challenges: ChallengeSession;
+  /** Challenge sessions that ended earlier in this call: their outcomes still count. */
+  private readonly pastChallenges: ChallengeSession[] = [];
   private lastTimeSec = 0;
   private stopped: SessionStopped | null = null;
 
@@ -69,6 +82,16 @@ export class LiveSession {
     private readonly roles: ReadonlyMap<string, 'judge' | 'advisory'>,
   ) {
     this.tally = new UsableFaceTally(options.config.usableFace);
+    this.challenges = this.newChallengeSession();
+  }
+
+  private newChallengeSession(): ChallengeSession {
+    return new ChallengeSession({
+      models: this.options.models,
+      config: this.options.config,
+      ...(this.options.challengeRng ? { rng: this.options.challengeRng } : {}),
+      onEvent: (event) => this.options.writer.append(event),
+    });
   }
 
   static async start(options: LiveSessionOptions): Promise<LiveSession> {
@@ -155,7 +178,9 @@ export class LiveSession {
       this.primaryChosenAt = timeSec;
     }
     await this.recorder.frame(frame, faces, this.runner.results(), this.primary);
-    this.maybeAlert(timeSec);
+    await this.challenges.update({ frame, faces, primaryTrackId: this.primary });
+    const verdict = this.liveVerdict();
+    this.maybeAlert(verdict, timeSec);
     return {
       type: 'frame.result',
       seq: header.seq,
@@ -164,9 +189,33 @@ export class LiveSession {
       engineMs: Math.round((performance.now() - t0) * 10) / 10,
       faces: this.liveFaces(faces, header),
       signals: this.signalStates(),
-      verdict: this.liveVerdict(),
-      challenge: null,
+      verdict,
+      challenge: this.challengeState(),
     };
+  }
+
+  /** The operator's challenge buttons. A new sequence is drawn when the last one has ended. */
+  challengeStart(): LiveChallengeState {
+    if (this.challenges.state().status === 'ended') {
+      this.pastChallenges.push(this.challenges);
+      this.challenges = this.newChallengeSession();
+    }
+    if (this.challenges.state().status === 'idle') this.challenges.start(this.lastTimeSec);
+    return this.challengeState();
+  }
+
+  challengeNext(): LiveChallengeState {
+    this.challenges.next(this.lastTimeSec);
+    return this.challengeState();
+  }
+
+  challengeAbort(): LiveChallengeState {
+    this.challenges.abort(this.lastTimeSec);
+    return this.challengeState();
+  }
+
+  challengeState(): LiveChallengeState {
+    return toLiveChallengeState(this.challenges.state());
   }
 
   /** An operator's mark of "this moment", with an optional label. */
@@ -178,7 +227,7 @@ export class LiveSession {
     this.options.writer.append({ type: 'operator-note', mediaTimeSec: this.lastTimeSec, text });
   }
 
-  /** The stabilised verdict as shown now, with its reasons. */
+  /** The stabilised verdict as shown now, with its reasons, after the challenge rules (docs/fusion.md §6). */
   liveVerdict(): LiveVerdict {
     const shown = this.recorder.shown;
     const reasons: LocalText[] = [];
@@ -191,7 +240,30 @@ export class LiveSession {
         if (state.role === 'judge' && state.status === 'ok') reasons.push({ key: state.reason });
       reasons.push({ key: 'reason.live-window' });
     }
-    return { verdict: shown.verdict, score: shown.score, sinceSec: shown.sinceSec, reasons };
+    const ruled = applyChallengeRules(
+      { verdict: shown.verdict, score: shown.score, confidence: null, reasons: [] },
+      this.challengeRuleInput(),
+    );
+    // Reasons from the challenges come first: they are what changed the verdict.
+    const challengeReasons = ruled.reasons.map((r) => ({
+      key: r.key,
+      ...(r.params ? { params: r.params } : {}),
+    }));
+    return {
+      verdict: ruled.verdict,
+      score: shown.score,
+      sinceSec: ruled.verdict === shown.verdict ? shown.sinceSec : this.lastTimeSec,
+      reasons: [...challengeReasons, ...reasons],
+    };
+  }
+
+  /** Every challenge asked in this call so far, and the identity switches found. */
+  private challengeRuleInput(): Parameters<typeof applyChallengeRules>[1] {
+    const summaries = [...this.pastChallenges, this.challenges].map((c) => c.summary());
+    return {
+      steps: summaries.flatMap((s) => s.steps),
+      identitySwitches: summaries.flatMap((s) => s.identity.switches),
+    };
   }
 
   /** Ends the session: the final verdict over everything seen, then the log's last record. */
@@ -210,7 +282,9 @@ export class LiveSession {
         isStillImage: false,
       };
       const primary = summaries.find((s) => s.trackId === primaryTrackId) ?? null;
-      const final = assessTrack(primary, context);
+      if (this.challenges.state().status === 'active' || this.challenges.state().status === 'between')
+        this.challenges.abort(this.lastTimeSec);
+      const final = applyChallengeRules(assessTrack(primary, context), this.challengeRuleInput());
       const durationSec = Math.round(this.lastTimeSec * 1000) / 1000;
       const reasons = final.reasons.map((r) => ({
         code: r.key,
@@ -329,18 +403,36 @@ export class LiveSession {
     return states;
   }
 
-  private maybeAlert(timeSec: number): void {
-    const shown = this.recorder.shown;
-    if (shown.changeCount === this.alertedChanges) return;
-    this.alertedChanges = shown.changeCount;
-    if (shown.verdict !== 'suspicious' && shown.verdict !== 'likely_fake') return;
+  /**
+   * Alerts when the verdict shown becomes more alarming and is suspicious or worse; a verdict the
+   * challenge rules raised is written to the log here (the recorder logs the detectors' own changes).
+   */
+  private maybeAlert(verdict: LiveVerdict, timeSec: number): void {
+    const previous = this.shownEffective;
+    if (verdict.verdict === previous) return;
+    this.shownEffective = verdict.verdict;
+    if (verdict.verdict !== this.recorder.shown.verdict) {
+      this.options.writer.append({
+        type: 'verdict-updated',
+        mediaTimeSec: timeSec,
+        verdict: verdict.verdict,
+        score: verdict.score,
+        confidence: null,
+        reasons: verdict.reasons.map((r) => ({
+          code: r.key,
+          message: formatMessage(r.key as MessageKey, r.params, this.options.lang),
+        })),
+      });
+    }
+    if (verdict.verdict !== 'suspicious' && verdict.verdict !== 'likely_fake') return;
+    if (SEVERITY[verdict.verdict] <= SEVERITY[previous]) return;
     const profile = this.options.profile;
     const alert: AlertEvent = {
       type: 'alert',
-      verdict: shown.verdict,
+      verdict: verdict.verdict,
       profile,
       mediaTimeSec: timeSec,
-      reasons: this.liveVerdict().reasons,
+      reasons: verdict.reasons,
       nextSteps: Array.from({ length: NEXT_STEP_COUNT }, (_, i) => ({
         key: `alert.next.${profile}.${i + 1}`,
       })),
@@ -348,11 +440,32 @@ export class LiveSession {
     this.options.writer.append({
       type: 'warning',
       mediaTimeSec: timeSec,
-      code: `alert.${shown.verdict}`,
-      message: `alert.title.${shown.verdict}`,
+      code: `alert.${verdict.verdict}`,
+      message: formatMessage(`alert.title.${verdict.verdict}` as MessageKey, {}, this.options.lang),
     });
     this.options.onAlert?.(alert);
   }
+}
+
+/** The challenge session's state as the window shows it. */
+function toLiveChallengeState(state: ChallengeSessionState): LiveChallengeState {
+  const active = state.status === 'active' && state.challengeId !== null && state.promptKey !== null;
+  return {
+    active: state.status === 'active' || state.status === 'between',
+    stepIndex: state.stepIndex ?? 0,
+    stepCount: state.stepCount,
+    current: active
+      ? {
+          challengeId: state.challengeId!,
+          prompt: { key: state.promptKey! },
+          progress: state.progress,
+          timeLeftSec: state.timeLeftSec ?? 0,
+        }
+      : null,
+    steps: state.steps
+      .filter((s) => s.startSec !== null)
+      .map((s) => ({ challengeId: s.challengeId, prompt: { key: s.promptKey }, outcome: s.outcome })),
+  };
 }
 
 /** The window sends RGBA (what a canvas gives); the engine works on RGB24. */

@@ -182,6 +182,81 @@ describe('web mode: live session over the WebSocket', () => {
     client.ws.close();
   }, 180_000);
 
+  it('runs a challenge: a step the caller does not perform raises the verdict and alerts with the next steps', async () => {
+    const clip = await makeMotionClip({ motion: 'static', photo: 'faceid-man', seconds: 4, fps: 10 });
+    const client = await connect();
+    expect(
+      (
+        await client.request({
+          type: 'session.start',
+          profile: 'police',
+          lang: 'en',
+          source: { kind: 'file', label: 'still' },
+        })
+      ).ok,
+    ).toBe(true);
+    let seq = 0;
+    let last: Extract<ServerMessage, { type: 'frame.result' }> | null = null;
+    let startedChallenge: unknown = null;
+    for await (const frame of readFrames(clip.path)) {
+      if (seq === 15) {
+        const reply = await client.request({ type: 'challenge.start' });
+        expect(reply.ok).toBe(true);
+        startedChallenge = (reply as { result: unknown }).result;
+      }
+      // The face stays still: whatever was asked is not done, and the operator moves on.
+      if (seq === 25) expect((await client.request({ type: 'challenge.next' })).ok).toBe(true);
+      const crop = { x: 0, y: 0, width: frame.width, height: frame.height };
+      const result = client.next('frame.result');
+      client.ws.send(
+        encodeFrameMessage(
+          {
+            type: 'frame',
+            seq,
+            captureTimeMs: 0,
+            mediaTimeSec: frame.timeSec,
+            width: frame.width,
+            height: frame.height,
+            cropPx: crop,
+            sourceWidth: frame.width,
+            sourceHeight: frame.height,
+          },
+          rgba(frame.data, frame.width, frame.height, crop),
+        ),
+      );
+      last = (await result) as Extract<ServerMessage, { type: 'frame.result' }>;
+      seq++;
+    }
+    expect(startedChallenge).toMatchObject({
+      active: true,
+      stepIndex: 0,
+      current: { progress: expect.any(Number) },
+    });
+    expect(last!.challenge!.steps[0]!.outcome).toBe('failed');
+    expect(['suspicious', 'likely_fake']).toContain(last!.verdict.verdict);
+    expect(last!.verdict.reasons[0]!.key).toBe('reason.challenge-not-performed');
+    const alert = client.events.find((e) => e.type === 'alert');
+    expect(alert).toMatchObject({
+      type: 'alert',
+      profile: 'police',
+      nextSteps: [
+        { key: 'alert.next.police.1' },
+        { key: 'alert.next.police.2' },
+        { key: 'alert.next.police.3' },
+      ],
+    });
+    const aborted = await client.request({ type: 'challenge.abort' });
+    expect(aborted).toMatchObject({ ok: true, result: { active: false } });
+    const stopped = await client.request({ type: 'session.stop' });
+    expect(stopped).toMatchObject({
+      ok: true,
+      result: { verdict: { verdict: expect.stringMatching(/suspicious|likely_fake/) } },
+    });
+    const log = await verifyLogFile((stopped as { result: { logPath: string } }).result.logPath);
+    expect(log.ok).toBe(true);
+    client.ws.close();
+  }, 180_000);
+
   it('answers malformed, oversized and out-of-order messages with errors and keeps serving', async () => {
     const client = await connect();
     const bad = await client.request({
