@@ -9,7 +9,7 @@ import { h, setAttr, setDisabled, setHidden, setText } from './dom.ts';
 const OUTCOME_SYMBOL: Record<NonNullable<ChallengeStepState['outcome']> | 'pending' | 'current', string> = {
   performed: '✓',
   failed: '✕',
-  'timed-out': '⌛',
+  'timed-out': '✕',
   aborted: '–',
   pending: '·',
   current: '▶',
@@ -86,8 +86,11 @@ export function createChallengePrompter(ctx: ViewContext) {
     setText(heading, t('app.challenge.heading'));
     setText(intro, running ? t('app.challenge.intro') : t('app.challenge.needs-session'));
     setHidden(intro, active);
-    setHidden(current, !(active && c?.current));
-    if (c && c.active && c.current) {
+    // A step whose outcome is in is over, even while the engine still names it as current: that is
+    // the calm pause before the next instruction, not the time to read the old one out again.
+    const asking = !!c && c.active && !!c.current && (c.steps[c.stepIndex]?.outcome ?? null) === null;
+    setHidden(current, !asking);
+    if (c && asking && c.current) {
       setText(say, t('app.challenge.say'));
       setText(prompt, text(c.current.prompt));
       setText(stepLine, t('app.challenge.step', { n: c.stepIndex + 1, count: c.stepCount }));
@@ -101,9 +104,14 @@ export function createChallengePrompter(ctx: ViewContext) {
       setAttr(progress, 'aria-label', t('app.challenge.progress'));
     }
     // Between two steps the engine gives the caller a calm pause before the next instruction.
-    setHidden(between, !(active && !c?.current));
+    const allDone =
+      !!c &&
+      c.steps.length > 0 &&
+      c.steps.length >= c.stepCount &&
+      c.steps.every((st) => st.outcome !== null);
+    setHidden(between, !(active && !asking && !allDone));
     setText(between, t('app.challenge.between'));
-    const finished = !!c && !c.active && c.steps.length > 0;
+    const finished = !!c && c.steps.length > 0 && (!c.active || allDone);
     setHidden(summary, !finished);
     if (finished && c) {
       const done = c.steps.filter((s) => s.outcome === 'performed').length;
