@@ -398,6 +398,8 @@ function publishStats(): void {
     results: state.results,
     faces: state.faces.length,
     verdict: state.verdict?.verdict ?? null,
+    score: state.verdict?.score ?? null,
+    thresholds: state.session.info?.thresholds ?? null,
     alerts: state.alert?.count ?? 0,
     sounds: signals.played,
     notifications: signals.notified,

@@ -4,12 +4,13 @@
 //
 //   npx tsx scripts/docs/app-screenshots.ts [--only call,alert,challenge] [--swap VIDEO] [--lang en|zh-CN]
 //
-// --swap: the clip for the alert (any video ffmpeg reads; default: the synthetic face paste of
-// engine/eval/synthetic/face-paste.ts). The alert shot is only written when the real detector
+// --swap: the clip for the alert (any video ffmpeg reads; default: the generated swap of
+// engine/eval/synthetic/swap-clip.ts). The alert shot is only written when the real detector
 // actually alerts on it; the script says so otherwise.
 
 import path from 'node:path';
-import { makeFacePastePair } from '../../engine/eval/synthetic/face-paste.ts';
+import { makeSwapClipPair } from '../../engine/eval/synthetic/swap-clip.ts';
+import { ModelStore } from '../../engine/runtime/index.ts';
 import {
   chromiumAvailable,
   CHROMIUM_PATH,
@@ -121,6 +122,7 @@ async function alert(lang: 'en' | 'zh-CN'): Promise<void> {
     await shot(app, 'app-alert.png');
   } finally {
     await app.close();
+    await models.dispose();
   }
 }
 

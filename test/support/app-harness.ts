@@ -162,6 +162,9 @@ export interface AppStats {
   results: number;
   faces: number;
   verdict: string | null;
+  /** Fused score of the latest result (null while the current window has none). */
+  score: number | null;
+  thresholds: { suspiciousScore: number; likelyFakeScore: number } | null;
   alerts: number;
   sounds: number;
   notifications: number;
