@@ -103,11 +103,13 @@ async function callAndChallenge(lang: 'en' | 'zh-CN', only: Set<string>): Promis
 }
 
 async function alert(lang: 'en' | 'zh-CN'): Promise<void> {
-  const swap = arg('swap') ?? (await makeFacePastePair({})).pasted;
+  const models = new ModelStore();
+  const swap = arg('swap') ?? (await makeSwapClipPair({ models })).swapped;
   const app = await launchApp({
-    cameraY4m: await toCameraY4m(swap, { seconds: 10 }),
+    cameraY4m: await toCameraY4m(swap, { seconds: arg('swap') ? 10 : 5 }),
     viewport: VIEWPORT,
     lang,
+    models,
   });
   try {
     await startSession(app, 'bank');
