@@ -79,6 +79,10 @@ const en = {
   'reason.face-swap-artifacts': 'The face-swap detector found traces of a swapped face.',
   'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
+  'reason.presentation-attack-recapture':
+    'The presentation-attack detector found traces of a face shown on a screen or a printed photo.',
+  'reason.presentation-attack-live': 'The presentation-attack detector found no trace of a screen or a photo.',
+  'reason.presentation-attack-too-few-frames': 'Too few usable face frames for the presentation-attack detector.',
   'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
   'reason.signal-too-little-data': 'A detector saw too little of this face to judge it.',
   'reason.challenge-not-performed':
@@ -145,6 +149,12 @@ const en = {
   'alert.next.personal.1': 'Do not transfer money or share any code, password or personal data.',
   'alert.next.personal.2': 'Hang up and call the person back on a number you already have.',
   'alert.next.personal.3': 'Report it: anti-fraud hotline 96110, or police 110 (in China).',
+  'reason.live.likely_real':
+    'Over the last seconds the face-swap detector found no clear sign of a swapped face (score {score}; a warning starts at {threshold}).',
+  'reason.live.suspicious':
+    'Over the last seconds the face-swap detector sees signs of a swapped face (score {score}; a warning starts at {threshold}).',
+  'reason.live.likely_fake':
+    'Over the last seconds the face-swap detector sees strong signs of a swapped face (score {score}; likely fake from {threshold}).',
   'reason.live-collecting': 'Collecting evidence: keep the caller\'s face in view for a few seconds.',
   'reason.live-no-face': 'No face is visible right now.',
   'report.next.likely_real.1':
@@ -425,9 +435,15 @@ verdicts, the not_verified rate and AUC per method, with the dataset and model h
 <scorer>.json and <scorer>-roc.svg into --out.
 
 Options:
-  --scorer NAME         face-swap (default; our model), antispoof (human's model), face-blur (no model)
+  --scorer NAME         face-swap (default; our model), antispoof (human's model), face-blur (no model),
+                        presentation-attack (our model), liveness (human's model)
+  --protocol P          swap (default) or presentation-attack (default of --scorer presentation-attack):
+                        APCER at BPCER 10 % / 5 % per attack type (print, replay), frame level on the
+                        real attack media and video level on the simulated sequences of --sim
+  --sim DIR             held-back simulated attack sequences (default <cache root>/presentation-attack-sim-v1)
   --cache DIR           cache root (default $CALLSENTINEL_CACHE or ~/.cache/callsentinel); reads DIR/face-crops-v1
-  --models-dir DIR      per-fold models fold-<k>.onnx and oof-scores.jsonl (default <cache root>/face-swap-train)
+  --models-dir DIR      per-fold models fold-<k>.onnx and oof-scores.jsonl (default <cache root>/face-swap-train;
+                        presentation-attack: <cache root>/presentation-attack-train)
   --folds-from-cache    use the cache's folds.json even without the trainer's oof-scores.jsonl to check it against
   --allow-in-sample     without per-fold models, score with models/face-swap.onnx (numbers labelled IN-SAMPLE)
   --write-calibration   fit the signal's calibration on all folds' out-of-fold scores and write it next to the model
@@ -759,6 +775,9 @@ const zhCN: Record<MessageKey, string> = {
   'reason.face-swap-artifacts': '换脸检测器发现了换脸痕迹。',
   'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
+  'reason.presentation-attack-recapture': '呈现攻击检测器发现了屏幕翻拍或打印照片的痕迹。',
+  'reason.presentation-attack-live': '呈现攻击检测器没有发现屏幕或照片的痕迹。',
+  'reason.presentation-attack-too-few-frames': '可用的人脸画面太少，呈现攻击检测器无法判断。',
   'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
   'reason.signal-too-little-data': '有一个检测器看到的这张人脸画面太少，无法判断。',
   'reason.challenge-not-performed': '有 {count} 项验证动作被拒绝、未完成或超时（{challenges}）：结论至少为可疑。',
@@ -818,6 +837,9 @@ const zhCN: Record<MessageKey, string> = {
   'alert.next.personal.1': '不要转账，也不要透露任何验证码、密码或个人信息。',
   'alert.next.personal.2': '挂断通话，用您已有的号码回拨给对方本人。',
   'alert.next.personal.3': '及时举报：拨打反诈专线 96110，或报警 110。',
+  'reason.live.likely_real': '最近几秒，换脸检测器没有发现明显的换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
+  'reason.live.suspicious': '最近几秒，换脸检测器发现了换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
+  'reason.live.likely_fake': '最近几秒，换脸检测器发现了明显的换脸迹象（分数 {score}；达到 {threshold} 即判定为很可能伪造）。',
   'reason.live-collecting': '正在收集证据：请让对方的脸在画面中保持几秒钟。',
   'reason.live-no-face': '当前画面中看不到人脸。',
   'report.next.likely_real.1': '真实的人脸并不能证明对方的身份，请照常进行身份核实。',
@@ -1081,7 +1103,12 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
 <scorer>-roc.svg 写入 --out 指定的目录。
 
 选项：
-  --scorer NAME         face-swap（默认；本项目的模型）、antispoof（human 的模型）、face-blur（不用模型）
+  --scorer NAME         face-swap（默认；本项目的模型）、antispoof（human 的模型）、face-blur（不用模型）、
+                        presentation-attack（本项目的模型）、liveness（human 的模型）
+  --protocol P          swap（默认）或 presentation-attack（--scorer presentation-attack 时的默认）：
+                        按攻击类型（打印、翻拍）给出 BPCER 10 % / 5 % 时的 APCER，真实攻击素材为帧级，
+                        --sim 中的模拟序列为视频级
+  --sim DIR             留出的模拟攻击序列（默认 <缓存根目录>/presentation-attack-sim-v1）
   --cache DIR           缓存根目录（默认 $CALLSENTINEL_CACHE 或 ~/.cache/callsentinel）；读取 DIR/face-crops-v1
   --models-dir DIR      分折模型 fold-<k>.onnx 和 oof-scores.jsonl 所在目录（默认 <缓存根目录>/face-swap-train）
   --folds-from-cache    即使没有训练器的 oof-scores.jsonl 可供核对，也使用缓存中的 folds.json

@@ -65,6 +65,8 @@ export class LiveSession {
   private primaryChosenAt = -Infinity;
   /** The verdict last shown after the challenge rules (alerts fire when it becomes more alarming). */
   private shownEffective: Verdict = 'not_verified';
+  /** The latest fused score (a second without a judging window keeps the one before). */
+  private lastScore: number | null = null;
   /** The current challenge session: built at the start so calm frames form the identity baseline. */
   private challenges: ChallengeSession;
   /** Challenge sessions that ended earlier in this call: their outcomes still count. */
@@ -179,6 +181,7 @@ export class LiveSession {
     }
     await this.recorder.frame(frame, faces, this.runner.results(), this.primary);
     await this.challenges.update({ frame, faces, primaryTrackId: this.primary });
+    if (this.recorder.shown.score !== null) this.lastScore = this.recorder.shown.score;
     const verdict = this.liveVerdict();
     this.maybeAlert(verdict, timeSec);
     return {
@@ -236,12 +239,16 @@ export class LiveSession {
         key: shown.faceSeen || this.primary !== null ? 'reason.live-collecting' : 'reason.live-no-face',
       });
     } else {
-      for (const state of Object.values(this.signalStates()))
-        if (state.role === 'judge' && state.status === 'ok') reasons.push({ key: state.reason });
-      reasons.push({ key: 'reason.live-window' });
+      // Said of the verdict shown (not of the last window, which may already lean the other way).
+      const threshold =
+        shown.verdict === 'likely_fake' ? this.thresholds.likelyFakeScore : this.thresholds.suspiciousScore;
+      reasons.push({
+        key: `reason.live.${shown.verdict}`,
+        params: { score: (this.lastScore ?? 0).toFixed(2), threshold: threshold.toFixed(2) },
+      });
     }
     const ruled = applyChallengeRules(
-      { verdict: shown.verdict, score: shown.score, confidence: null, reasons: [] },
+      { verdict: shown.verdict, score: this.lastScore, confidence: null, reasons: [] },
       this.challengeRuleInput(),
     );
     // Reasons from the challenges come first: they are what changed the verdict.
@@ -251,7 +258,7 @@ export class LiveSession {
     }));
     return {
       verdict: ruled.verdict,
-      score: shown.score,
+      score: this.lastScore,
       sinceSec: ruled.verdict === shown.verdict ? shown.sinceSec : this.lastTimeSec,
       reasons: [...challengeReasons, ...reasons],
     };
@@ -472,6 +479,17 @@ function toLiveChallengeState(state: ChallengeSessionState): LiveChallengeState 
 export function rgbaToRgb(rgba: Uint8Array): Uint8Array {
   const pixels = rgba.length >> 2;
   const rgb = new Uint8Array(pixels * 3);
+  // Whole pixels as 32-bit words (R in the low byte on little-endian machines) when aligned.
+  if (rgba.byteOffset % 4 === 0 && LITTLE_ENDIAN) {
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, pixels);
+    for (let i = 0, j = 0; i < pixels; i++, j += 3) {
+      const v = words[i]!;
+      rgb[j] = v & 0xff;
+      rgb[j + 1] = (v >>> 8) & 0xff;
+      rgb[j + 2] = (v >>> 16) & 0xff;
+    }
+    return rgb;
+  }
   for (let i = 0, j = 0; i < pixels; i++, j += 3) {
     const k = i << 2;
     rgb[j] = rgba[k]!;
@@ -480,6 +498,8 @@ export function rgbaToRgb(rgba: Uint8Array): Uint8Array {
   }
   return rgb;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function round1(v: number): number {
   return Math.round(v * 10) / 10;

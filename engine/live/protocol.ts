@@ -293,7 +293,10 @@ export function parseFrameHeader(input: unknown, pixelBytes: number): Parsed<Fra
  * the header as UTF-8 JSON, then the RGBA pixels.
  */
 export function encodeFrameMessage(header: FrameHeader, rgba: Uint8Array): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  // The header is padded with spaces to a multiple of 4 bytes so the pixels stay 32-bit aligned.
+  const raw = new TextEncoder().encode(JSON.stringify(header));
+  const json = new Uint8Array(raw.length + ((4 - (raw.length % 4)) % 4)).fill(0x20);
+  json.set(raw);
   const out = new Uint8Array(4 + json.length + rgba.length);
   new DataView(out.buffer).setUint32(0, json.length, true);
   out.set(json, 4);

@@ -131,3 +131,14 @@ describe('frames', () => {
     expect(decodeFrameMessage(garbage).ok).toBe(false);
   });
 });
+
+describe('rgbaToRgb', () => {
+  it('drops alpha, aligned or not', async () => {
+    const { rgbaToRgb } = await import('../../../engine/live/live-session.ts');
+    const rgba = new Uint8Array([1, 2, 3, 255, 4, 5, 6, 0, 7, 8, 9, 9]);
+    expect([...rgbaToRgb(rgba)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const shifted = new Uint8Array(13);
+    shifted.set(rgba, 1);
+    expect([...rgbaToRgb(shifted.subarray(1))]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
