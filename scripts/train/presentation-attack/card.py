@@ -1,0 +1,100 @@
+"""Writes models/presentation-attack.card.json: input convention, training data, folds, simulation,
+held-out numbers and the exact command (machine-readable, like face-swap.card.json)."""
+
+import datetime
+import hashlib
+import json
+import os
+
+import numpy as np
+import torch
+
+import pad_config as P
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _constants() -> dict:
+    return {k: v for k, v in vars(P).items() if k.isupper() and isinstance(v, (int, float, tuple, dict)) and not k.endswith("_DIR")}
+
+
+def write_card(summary: dict, items: list, folds_json, args, command: str) -> dict:
+    final = summary["final"]
+    ts = summary["trainingSet"]
+    card = {
+        "name": "presentation-attack",
+        "file": os.path.basename(args.model),
+        "sha256": _sha256(args.model),
+        "bytes": os.path.getsize(args.model),
+        "task": "probability that the face in an aligned crop is a presentation attack (a recaptured screen or a printed photo) rather than a live face",
+        "input": {
+            "name": "input",
+            "dims": [1, 128, 128, 3],
+            "layout": "NHWC",
+            "dtype": "float32",
+            "range": "RGB in [0, 1] (pixel / 255); normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model",
+            "valueRange": [0, 1],
+            "resize": "area",
+            "resizeNote": "the whole 224x224 aligned crop shrunk to 128x128 by area averaging (as face-swap)",
+            "dynamicBatch": True,
+        },
+        "output": {"name": "score", "dims": [1, 1], "meaning": "sigmoid probability of 'presentation attack' (uncalibrated)"},
+        "architecture": {
+            "kind": "the face-swap trainer's MobileNetV3-small-like backbone (scripts/train/face-swap/model.py) with fixed 3x3 high-pass input channels",
+            "parameters": summary.get("params"),
+            "onnxOpset": 13,
+            "weights": final["parity"]["weights"],
+        },
+        "trainingData": {
+            "cropCache": "face-crops-v1 (callsentinel dataset --categories genuine,swap,print,replay --max-per-item 16 --sample-fps 2)",
+            "genuineCrops": ts["genuine"],
+            "realAttackCrops": ts["realAttacks"],
+            "items": ts["items"],
+            "identityGroups": ts["identityGroups"],
+            "simulated": "screen replays and prints simulated on the genuine crops of the training folds (scripts/train/presentation-attack/simulate.py)",
+            "notUsed": "swap, talking-head and synthetic-image media",
+        },
+        "folds": {
+            "k": summary.get("K"),
+            "groupedBy": "identityGroup (folds.json of the crop cache)",
+            "seed": (folds_json or {}).get("seed"),
+            "scheme": "fold k held out (scored by fold-<k>.onnx, trained on the other folds); no early stopping (fixed schedule)",
+            "final": "trained on all folds with the folds' schedule",
+        },
+        "simulation": {
+            "positives": f"{int(P.POSITIVE_SHARE * 100)}% of each batch; of those {int(P.REAL_ATTACK_SHARE * 100)}% real attack crops of the training folds, the rest simulated {P.SIM_KINDS}",
+            "constants": _constants(),
+            "callDegradation": "face-swap trainer's degrade.py (rescale, blur, noise, JPEG; p = 0.75), genuine and attack alike; grey-scale p = %.2f both classes" % P.GREY_P,
+        },
+        "optimisation": {"optimizer": "AdamW", "lr": P.LR, "weightDecay": P.WEIGHT_DECAY, "schedule": "linear warm-up then cosine",
+                          "batch": P.BATCH, "epochs": summary.get("epochs"), "finalSamplesPerEpoch": final["samplesPerEpoch"],
+                          "finalHistory": final["history"]},
+        "metrics": {
+            "measuredOn": "out-of-fold frame level: every crop scored by the fold model that never saw its identity group; crops as cached (no degradation); bona fide = genuine crops",
+            "perFold": [{k: f.get(k) for k in ("fold", "bonaFideFrames", "print", "replay")} for f in summary.get("folds", [])],
+            "pooled": summary.get("pooled"),
+            "note": "the official numbers (and the video-level numbers on the held-back simulated sequences) come from `callsentinel eval --scorer presentation-attack` (README)",
+        },
+        "parity": final["parity"] | {"runtime": "onnxruntime-node, graphOptimizationLevel all, 2 threads"},
+        "timing": {"crossValidationSeconds": summary.get("cvSeconds"), "finalSeconds": final.get("seconds"),
+                   "totalSeconds": summary.get("totalSeconds"), "machine": "2 shared cores, no GPU"},
+        "command": command,
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "date": datetime.date.today().isoformat(),
+        "licence": {
+            "weights": "Apache-2.0 (this project)",
+            "trainingMedia": "../shared/data (see its MANIFEST.tsv): genuine media largely under research-only dataset terms (VoxCeleb, HDTF, MEAD, FGNet and others) or without a stated licence; real attack crops from NUAA Imposter (research-only dataset licence), minivision Silent-Face-Anti-Spoofing samples (Apache-2.0 repository), kby-ai and Doubango SDK samples (no licence found) and vietmoney samples. The media is not redistributed, but the weights derive from it: check those terms before any commercial use.",
+        },
+    }
+    path = os.path.splitext(args.model)[0] + ".card.json"
+    with open(path, "w") as f:
+        json.dump(card, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return card

@@ -1,0 +1,96 @@
+"""Every constant of the presentation-attack detector's training, in one place, with why.
+
+Named pad_config (not config) because this trainer imports the face-swap trainer's modules
+(backbone, degradation, export, budget, metrics), which read their own `config` module: the
+crop convention, model input size, normalisation and call-quality degradation are shared on
+purpose (one input convention for both models in the engine).
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+#: The face-swap trainer's folder: its modules are imported, not copied.
+FACE_SWAP_DIR = os.path.join(HERE, "..", "face-swap")
+if FACE_SWAP_DIR not in sys.path:
+    sys.path.append(FACE_SWAP_DIR)
+
+# --- where things are -------------------------------------------------------------------------
+CROPS_DIR = os.path.expanduser(os.environ.get("CALLSENTINEL_CROPS", "~/.cache/callsentinel/face-crops-v1"))
+#: Fold models, out-of-fold scores, logs: outside the repository (they derive from research-only media).
+OUT_DIR = os.path.expanduser("~/.cache/callsentinel/presentation-attack-train")
+#: The held-back simulated attack sequences (video level), in the crop-cache format, for `callsentinel eval`.
+SIM_DIR = os.path.expanduser("~/.cache/callsentinel/presentation-attack-sim-v1")
+REPO_DIR = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+MODEL_PATH = os.path.join(REPO_DIR, "models", "presentation-attack.onnx")
+
+# --- data -----------------------------------------------------------------------------------------
+#: Manifest categories of real presentation attacks in the crop cache (label null there).
+ATTACK_CATEGORIES = ("print", "replay")
+#: Crops per item kept in RAM for training (long genuine clips would otherwise dominate).
+MAX_CROPS_PER_ITEM = 16
+
+# --- batches ----------------------------------------------------------------------------------------
+#: Share of each batch that is an attack sample.
+POSITIVE_SHARE = 0.5
+#: Of the attacks, the share drawn from REAL attack crops of the training folds (there are ~30
+#: crops in all, mostly stills: more would teach those few faces, not the medium).
+REAL_ATTACK_SHARE = 0.12
+#: Simulated attack kinds (the rest of the positives).
+SIM_KINDS = {"replay": 0.5, "print": 0.5}
+#: Grey-scale conversion, for genuine and attack samples alike (some real attack crops are
+#: grey-scale; colour alone must not tell).
+GREY_P = 0.08
+
+# --- screen replay (simulate.py) ---------------------------------------------------------------------
+SUPERSAMPLE = 2  #: the screen is rendered at 2x the crop's resolution, then sampled by the "camera"
+SCREEN_PITCH_PX = (1.3, 4.0)  #: one screen pixel, in crop pixels (phone close up .. laptop far)
+SCREEN_ANGLE_DEG = (-10.0, 10.0)  #: rotation of the pixel grid against the camera's
+SCREEN_GAP = (0.08, 0.35)  #: dark share of each screen pixel (the black matrix)
+SCREEN_GRID_P = 0.85  #: probability that the pixel grid is rendered at all (else only the rest)
+#: How much of the gridded (moire) image shows against the smooth one: webcams at a distance and
+#: focus breathing often leave only a faint pattern, and real recaptures are subtle.
+SCREEN_GRID_MIX = (0.15, 1.0)
+SCREEN_LENS = (0.0, 2.0)  #: blur of the screen image before the camera samples it, screen pixels
+SCREEN_GAMMA = (0.7, 1.4)
+SCREEN_TEMP = (-1.0, 1.0)  #: colour temperature shift, -1 warm .. +1 blue
+SCREEN_TEMP_GAIN = 0.12
+SCREEN_BLACK = (6.0, 45.0)  #: black level of the re-filmed screen, 8-bit
+SCREEN_WHITE = (190.0, 250.0)  #: its white level
+GLARE_P = 0.45
+GLARE_AMP = (25.0, 120.0)
+BANDING_P = 0.45
+BANDING_AMP = (0.02, 0.08)
+BANDING_PERIOD_PX = (10.0, 70.0)
+BLUR_SIGMA = (0.2, 1.3)
+BEZEL_P = 0.35  #: the screen's edge (bezel) shows inside the crop
+
+# --- print (simulate.py) ------------------------------------------------------------------------------
+HALFTONE_P = 0.8
+HALFTONE_PERIOD_PX = (1.6, 4.5)  #: dot period in crop pixels
+HALFTONE_MIX = (0.12, 0.85)  #: how much of the halftoned image shows (ink spread, focus)
+PRINT_CONTRAST = (0.5, 0.9)
+PRINT_INK_BLACK = (20.0, 60.0)  #: the darkest ink as the camera sees it, 8-bit
+PRINT_PAPER_WHITE = (185.0, 245.0)
+PRINT_SATURATION = (0.55, 1.0)
+PAPER_TEXTURE = (0.015, 0.06)  #: multiplicative paper grain, std
+CAST_GAIN = (0.0, 0.12)  #: warm / yellow colour cast
+CURL_P = 0.6
+CURL_SHADE = (0.1, 0.45)  #: darkening towards a curled edge
+CURL_WARP_PX = (0.0, 6.0)  #: bending of the sheet
+PAPER_EDGE_P = 0.3
+
+# --- sequences (video level) -------------------------------------------------------------------------
+SEQ_FRAMES = 8  #: frames per simulated sequence (the cache samples at 2 frames/s)
+
+# --- model / optimisation -------------------------------------------------------------------------------
+THREADS = 1  #: as the face-swap trainer: the second core makes the batches (DataLoader worker)
+BATCH = 64
+LR = 2e-3
+WEIGHT_DECAY = 0.02
+#: Epochs per training; samples per epoch shrink to the wall-clock budget (face-swap's Budget).
+EPOCHS = 6
+SAMPLES_PER_EPOCH = 3072
+SEED = 4321
+#: Whole command (5 fold models + final), minutes: the brief caps training at 30 min on 2 cores.
+BUDGET_MIN = 28.0

@@ -1,0 +1,322 @@
+"""Train the presentation-attack detector (genuine face vs recapture) with grouped folds, export ONNX.
+
+    /usr/bin/python3 scripts/train/presentation-attack/train.py --all-folds --final
+
+--all-folds  for each fold k: train on the other folds, score every crop of fold k (genuine and
+             real print / replay crops) and write fold-<k>.onnx and oof-fold-<k>.jsonl; then
+             oof-scores.jsonl and summary.json with frame-level APCER at BPCER 10 % / 5 % per
+             attack type on the real attack media
+--final      train on every fold with the same schedule, export models/presentation-attack.onnx
+             (fp16 weights if parity allows) and models/presentation-attack.card.json
+--bench      measure sampler and training throughput and stop
+
+Positives are simulated recaptures (simulate.py) of the training folds' genuine crops plus the
+training folds' real attack crops; negatives are the genuine crops. Both go through the same
+jitter, grey-scale and call-quality degradation. Reused from the face-swap trainer (imported,
+not copied): the backbone (model.py), degradation (degrade.py), crop decoding (data.py), ONNX
+export and parity (export.py, parity.mjs), the wall-clock budget (budget.py) and AUC (metrics.py).
+"""
+
+import os
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import argparse
+import datetime
+import json
+import math
+import sys
+import time
+
+import pad_config as P  # also puts the face-swap trainer on sys.path
+
+import cv2
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, IterableDataset, get_worker_info
+
+from budget import Budget
+from data import decode_samples, read_cache_meta, spread
+from degrade import degrade
+from export import export_checked, export_onnx
+from metrics import auc
+from model import FaceSwapNet, count_parameters
+from pad_metrics import apcer_at_bpcer
+from sampler import geometric_jitter, to_input
+from simulate import ATTACKS, to_grey
+
+LOG = None
+
+
+def log(msg: str) -> None:
+    line = f"[{datetime.datetime.now().strftime('%H:%M:%S')}] {msg}"
+    print(line, flush=True)
+    if LOG:
+        LOG.write(line + "\n")
+        LOG.flush()
+
+
+# --- data ------------------------------------------------------------------------------------------
+
+def select_rows(samples: list) -> list:
+    """Genuine crops (label 0) and real attack crops (category print / replay), <= MAX per item."""
+    by_item: dict = {}
+    for s in samples:
+        if s.get("label") == 0 or s.get("category") in P.ATTACK_CATEGORIES:
+            by_item.setdefault(s["itemId"], []).append(s)
+    out = []
+    for item in sorted(by_item):
+        rows = sorted(by_item[item], key=lambda s: (s["trackId"], s["frameIndex"]))
+        out.extend(spread(rows, P.MAX_CROPS_PER_ITEM))
+    return out
+
+
+def attack_kind(row: dict) -> str | None:
+    return row.get("category") if row.get("category") in P.ATTACK_CATEGORIES else None
+
+
+class PadSampler:
+    """Balanced batches from the crops in `index` (the training split)."""
+
+    def __init__(self, images: np.ndarray, kinds: list, index: np.ndarray, seed: int):
+        self.images = images
+        self.rng = np.random.default_rng(seed)
+        index = np.asarray(index)
+        self.genuine = np.array([i for i in index if kinds[i] is None])
+        self.attacks = np.array([i for i in index if kinds[i] is not None])
+        names = list(P.SIM_KINDS)
+        p = np.array([P.SIM_KINDS[k] for k in names], np.float64)
+        self.sim_kinds, self.sim_p = names, p / p.sum()
+
+    def finish(self, img: np.ndarray) -> np.ndarray:
+        rng = self.rng
+        if rng.random() < P.GREY_P:
+            img = to_grey(img)
+        img = degrade(geometric_jitter(img, rng), rng)
+        return to_input(img)
+
+    def sample(self) -> tuple[np.ndarray, float]:
+        rng = self.rng
+        g = lambda: self.images[int(self.genuine[rng.integers(len(self.genuine))])]
+        if rng.random() >= P.POSITIVE_SHARE:
+            return self.finish(g()), 0.0
+        if len(self.attacks) and rng.random() < P.REAL_ATTACK_SHARE:
+            return self.finish(self.images[int(self.attacks[rng.integers(len(self.attacks))])]), 1.0
+        kind = str(rng.choice(self.sim_kinds, p=self.sim_p))
+        draw, render = ATTACKS[kind]
+        return self.finish(render(g(), draw(rng), rng, 0, g())), 1.0
+
+    def batch(self, n: int):
+        x = np.empty((n, 128, 128, 3), np.uint8)
+        y = np.zeros(n, np.float32)
+        for k in range(n):
+            x[k], y[k] = self.sample()
+        return x, y
+
+
+class BatchStream(IterableDataset):
+    def __init__(self, images, kinds, index, seed):
+        self.images, self.kinds, self.index, self.seed = images, kinds, index, seed
+
+    def __iter__(self):
+        info = get_worker_info()
+        cv2.setNumThreads(1)
+        s = PadSampler(self.images, self.kinds, self.index, self.seed + (info.id if info else 0) * 7919)
+        while True:
+            yield s.batch(P.BATCH)
+
+
+def to_tensor(x_uint8) -> torch.Tensor:
+    x = torch.as_tensor(x_uint8).permute(0, 3, 1, 2).float().div_(255.0)
+    return x.contiguous(memory_format=torch.channels_last)
+
+
+def predict(net, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
+    net.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(x_uint8), batch):
+            out.append(torch.sigmoid(net(to_tensor(x_uint8[i : i + batch]))).numpy()[:, 0])
+    return np.concatenate(out) if out else np.zeros(0, np.float32)
+
+
+# --- training --------------------------------------------------------------------------------------
+
+def train_model(images, kinds, train_idx, seed: int, args, budget: Budget, spe_cap=None):
+    torch.manual_seed(seed)
+    net = FaceSwapNet().to(memory_format=torch.channels_last)
+    opt = torch.optim.AdamW(net.parameters(), lr=P.LR, weight_decay=P.WEIGHT_DECAY)
+    spe, deadline = budget.plan(0, args.epochs, spe_cap)
+    steps = max(1, spe // P.BATCH)
+    total = args.epochs * steps
+    warmup = min(60, total // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: (s + 1) / max(1, warmup) if s < warmup else 0.5 * (1 + math.cos(math.pi * (s - warmup) / max(1, total - warmup)))
+    )
+    stream = BatchStream(images, kinds, np.asarray(train_idx), seed)
+    loader = DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4) if args.workers else DataLoader(stream, batch_size=None)
+    it = iter(loader)
+    history = []
+    log(f"  plan: {args.epochs} epochs x {spe} samples (budget left {budget.remaining_min():.1f} min)")
+    for epoch in range(1, args.epochs + 1):
+        net.train()
+        t0, loss_sum, correct = time.time(), 0.0, 0
+        for _ in range(steps):
+            x, y = next(it)
+            logits = net(to_tensor(x))[:, 0]
+            yt = torch.as_tensor(y)
+            loss = F.binary_cross_entropy_with_logits(logits, yt)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            sched.step()
+            loss_sum += float(loss)
+            correct += int(((logits > 0).float() == yt).sum())
+        rate = steps * P.BATCH / (time.time() - t0)
+        budget.observe(train_rate=rate)
+        rec = {"epoch": epoch, "loss": round(loss_sum / steps, 4), "trainAcc": round(correct / (steps * P.BATCH), 4), "imagesPerSec": round(rate, 1)}
+        history.append(rec)
+        log("  " + " ".join(f"{k}={v}" for k, v in rec.items()))
+        if time.time() > deadline and epoch < args.epochs:
+            log(f"  time budget of this training spent after epoch {epoch}: stopping")
+            break
+    del it, loader
+    return net.eval(), history, spe
+
+
+def score_held_out(net, images, idx) -> np.ndarray:
+    """Crops as cached (no degradation), area resize: as the engine scores them."""
+    return predict(net, np.stack([to_input(images[i]) for i in idx])) if len(idx) else np.zeros(0)
+
+
+def frame_metrics(scores: np.ndarray, kinds: list) -> dict:
+    """Frame level, per attack type: APCER at BPCER 10 % and 5 % (genuine crops as bona fide)."""
+    bona = np.array([s for s, k in zip(scores, kinds) if k is None])
+    out = {"bonaFideFrames": int(len(bona))}
+    for kind in P.ATTACK_CATEGORIES:
+        att = np.array([s for s, k in zip(scores, kinds) if k == kind])
+        y = np.r_[np.zeros(len(bona)), np.ones(len(att))]
+        out[kind] = {
+            "frames": int(len(att)),
+            "auc": _r(auc(np.r_[bona, att], y)),
+            "apcerAtBpcer10": _r(apcer_at_bpcer(bona, att, 0.10)),
+            "apcerAtBpcer5": _r(apcer_at_bpcer(bona, att, 0.05)),
+        }
+    return out
+
+
+def _r(v):
+    return None if v is None or v != v else round(float(v), 4)
+
+
+def parity_inputs(images, kinds, n: int = 8) -> np.ndarray:
+    idx = [i for i, k in enumerate(kinds) if k is not None][: n // 2] + [i for i, k in enumerate(kinds) if k is None][:: 97][: n // 2]
+    return np.stack([to_input(images[i]) for i in idx]).astype(np.float32) / 255.0
+
+
+def main() -> None:
+    global LOG
+    ap = argparse.ArgumentParser(description="Train the presentation-attack detector (grouped folds + final export).")
+    ap.add_argument("--all-folds", action="store_true")
+    ap.add_argument("--final", action="store_true")
+    ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--crops", default=P.CROPS_DIR)
+    ap.add_argument("--out", default=P.OUT_DIR)
+    ap.add_argument("--epochs", type=int, default=P.EPOCHS)
+    ap.add_argument("--samples-per-epoch", type=int, default=P.SAMPLES_PER_EPOCH)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--budget-min", type=float, default=P.BUDGET_MIN)
+    ap.add_argument("--model", default=P.MODEL_PATH)
+    args = ap.parse_args()
+    if not (args.all_folds or args.final or args.bench):
+        ap.error("give --all-folds, --final or --bench")
+    torch.set_num_threads(P.THREADS)
+    cv2.setNumThreads(1)
+    os.makedirs(args.out, exist_ok=True)
+    LOG = open(os.path.join(args.out, "train.log"), "a")
+    started = time.time()
+    log(f"command: {' '.join(sys.argv)}")
+
+    items, samples, folds_json = read_cache_meta(args.crops)
+    rows = select_rows(samples)
+    cs = decode_samples(rows, args.crops)
+    images = cs.images
+    kinds = [attack_kind(r) for r in rows]
+    folds = np.array([int(r["fold"]) for r in rows])
+    K = int(folds_json["k"]) if folds_json else int(folds.max()) + 1
+    counts = {k: sum(1 for x in kinds if x == k) for k in P.ATTACK_CATEGORIES}
+    log(f"crop cache {args.crops}: {len(rows)} crops of {len(set(r['itemId'] for r in rows))} items "
+        f"({sum(1 for k in kinds if k is None)} genuine, real attacks {counts}), K={K}, "
+        f"decoded in {time.time() - started:.0f}s")
+
+    # throughput
+    s = PadSampler(images, kinds, np.arange(len(rows)), 0)
+    t0 = time.time()
+    s.batch(32)
+    sampler_rate = 32 / (time.time() - t0)
+    log(f"sampler: {sampler_rate:.1f} samples/s (one process)")
+    if args.bench:
+        return
+
+    trainings = (K if args.all_folds else 0) + int(args.final)
+    budget = Budget(args.budget_min - (time.time() - started) / 60, trainings, args.samples_per_epoch, args.epochs)
+    budget.observe(train_rate=min(sampler_rate * 1.5, 120.0), infer_rate=300.0)
+    summary_path = os.path.join(args.out, "summary.json")
+    summary = json.load(open(summary_path)) if os.path.exists(summary_path) and not args.all_folds else {}
+    summary.update({"K": K, "params": count_parameters(FaceSwapNet()), "epochs": args.epochs,
+                    "samplesPerEpochMax": args.samples_per_epoch, "samplerRate": round(sampler_rate, 1),
+                    "trainingSet": {"crops": len(rows), "genuine": sum(1 for k in kinds if k is None), "realAttacks": counts,
+                                    "items": len(set(r["itemId"] for r in rows)),
+                                    "identityGroups": len(set(r["identityGroup"] for r in rows))}})
+
+    if args.all_folds:
+        per_fold = []
+        oof_rows, oof_scores = [], []
+        for k in range(K):
+            t0 = time.time()
+            train_idx = np.flatnonzero(folds != k)
+            test_idx = np.flatnonzero(folds == k)
+            log(f"fold {k}: train {len(train_idx)} crops, held out {len(test_idx)}")
+            net, history, spe = train_model(images, kinds, train_idx, P.SEED + k, args, budget)
+            sc = score_held_out(net, images, test_idx)
+            export_onnx(net, os.path.join(args.out, f"fold-{k}.onnx"))
+            with open(os.path.join(args.out, f"oof-fold-{k}.jsonl"), "w") as f:
+                for i, v in zip(test_idx, sc):
+                    f.write(json.dumps({"id": rows[i]["id"], "itemId": rows[i]["itemId"], "fold": k, "score": round(float(v), 6)}) + "\n")
+            m = frame_metrics(sc, [kinds[i] for i in test_idx])
+            per_fold.append({"fold": k, **m, "samplesPerEpoch": spe, "history": history, "seconds": round(time.time() - t0, 1)})
+            oof_rows.extend(int(i) for i in test_idx)
+            oof_scores.extend(float(v) for v in sc)
+            log(f"fold {k}: {json.dumps(m)} ({time.time() - t0:.0f}s)")
+        with open(os.path.join(args.out, "oof-scores.jsonl"), "w") as f:
+            for k in range(K):
+                f.write(open(os.path.join(args.out, f"oof-fold-{k}.jsonl")).read())
+        pooled = frame_metrics(np.array(oof_scores), [kinds[i] for i in oof_rows])
+        summary["folds"] = per_fold
+        summary["pooled"] = pooled
+        summary["cvSeconds"] = round(time.time() - started, 1)
+        json.dump(summary, open(summary_path, "w"), indent=1)
+        log(f"pooled out-of-fold frame level: {json.dumps(pooled)}")
+
+    if args.final:
+        import card
+
+        fold_spe = [f["samplesPerEpoch"] for f in summary.get("folds", [])]
+        cap = int(np.median(fold_spe)) // P.BATCH * P.BATCH if fold_spe else None
+        t0 = time.time()
+        log(f"final: all folds, {args.epochs} epochs, at most {cap or args.samples_per_epoch} samples per epoch")
+        net, history, spe = train_model(images, kinds, np.arange(len(rows)), P.SEED + 999, args, budget, cap)
+        parity = export_checked(net, args.model, parity_inputs(images, kinds))
+        log(f"final: exported {args.model} ({parity['bytes']} bytes, {parity['weights']}); parity fp32 "
+            f"{parity['fp32MaxAbsDiff']:.2e}, fp16 {parity.get('fp16MaxAbsDiff', float('nan')):.2e}")
+        summary["final"] = {"epochs": args.epochs, "samplesPerEpoch": spe, "history": history, "parity": parity,
+                            "seconds": round(time.time() - t0, 1)}
+        summary["totalSeconds"] = round(time.time() - started, 1)
+        json.dump(summary, open(summary_path, "w"), indent=1)
+        card.write_card(summary, items, folds_json, args, " ".join(["/usr/bin/python3"] + sys.argv))
+    log(f"done in {(time.time() - started) / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()
