@@ -6,6 +6,7 @@
 // passes a `spawn` that forks the utility process.
 
 import type { ClientMessage, ClientRequest, FrameHeader } from '../../engine/live/protocol.ts';
+import { MAX_FRAMES_IN_FLIGHT } from '../../engine/live/protocol.ts';
 import { parseFromEngine, type EngineErrorText, type ToEngine } from '../../engine/host/utility-protocol.ts';
 import { droppedFrameEvent, errorReply, type EngineEvent, type ReplyMessage } from './ipc-contract.ts';
 
@@ -37,7 +38,8 @@ export class RestartPolicy {
 
   constructor(readonly options: RestartPolicyOptions = DEFAULT_RESTART_POLICY) {
     const { maxCrashes, windowMs, baseDelayMs, maxDelayMs } = options;
-    if (!Number.isInteger(maxCrashes) || maxCrashes < 1) throw new RangeError('maxCrashes must be a positive integer');
+    if (!Number.isInteger(maxCrashes) || maxCrashes < 1)
+      throw new RangeError('maxCrashes must be a positive integer');
     if (!(windowMs > 0) || !(baseDelayMs >= 0) || !(maxDelayMs >= baseDelayMs))
       throw new RangeError('windowMs > 0 and 0 ≤ baseDelayMs ≤ maxDelayMs');
   }
@@ -48,7 +50,11 @@ export class RestartPolicy {
     this.crashes = [...this.crashes.filter((t) => nowMs - t < windowMs), nowMs];
     const n = this.crashes.length;
     if (n >= maxCrashes) return { action: 'give-up', crashesInWindow: n, windowMs };
-    return { action: 'restart', delayMs: Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)), crashesInWindow: n };
+    return {
+      action: 'restart',
+      delayMs: Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)),
+      crashesInWindow: n,
+    };
   }
 
   /** Forgets past crashes (the user restarted the engine by hand). */
@@ -60,8 +66,8 @@ export class RestartPolicy {
 // ---- frame gate -------------------------------------------------------------------------------
 
 /**
- * At most `maxInFlight` frames at the engine at once (one: the engine analyses one frame at a time
- * and drops a second as busy): a frame captured while the engine is still
+ * At most `maxInFlight` frames at the engine at once (MAX_FRAMES_IN_FLIGHT: one analysed, one
+ * waiting; the engine drops any more as busy): a frame captured while the engine is still
  * busy is dropped, so what is analysed is always recent (the latency budget is 300 ms). A frame
  * whose result never comes is forgotten after `staleMs`.
  */
@@ -69,7 +75,7 @@ export class FrameGate {
   private readonly inFlight = new Map<number, number>();
 
   constructor(
-    readonly maxInFlight = 1,
+    readonly maxInFlight = MAX_FRAMES_IN_FLIGHT,
     readonly staleMs = 3_000,
   ) {}
 
@@ -133,7 +139,8 @@ export const SYSTEM_CLOCK: HostClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export type EngineState = 'idle' | 'starting' | 'running' | 'waiting-restart' | 'gave-up' | 'closing' | 'stopped';
+export type EngineState =
+  'idle' | 'starting' | 'running' | 'waiting-restart' | 'gave-up' | 'closing' | 'stopped';
 
 export interface EngineHostOptions {
   spawn: SpawnEngine;
@@ -195,7 +202,9 @@ export class EngineHost {
     if (this.state_ !== 'starting' && this.state_ !== 'running')
       return Promise.resolve(errorReply(id, 'E_ENGINE_UNAVAILABLE'));
     if (this.pending.has(id))
-      return Promise.resolve(errorReply(id, 'E_IPC_INVALID', { detail: `request id ${id} is already waiting for its reply` }));
+      return Promise.resolve(
+        errorReply(id, 'E_IPC_INVALID', { detail: `request id ${id} is already waiting for its reply` }),
+      );
     return new Promise<ReplyMessage>((resolve) => {
       const timeoutMs = this.timeouts[message.type];
       const timer = this.clock.setTimeout(() => {

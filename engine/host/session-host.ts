@@ -16,6 +16,7 @@ import type { ModelStore } from '../runtime/index.ts';
 import { LiveSession } from '../live/live-session.ts';
 import {
   decodeFrameMessage,
+  MAX_FRAMES_IN_FLIGHT,
   parseClientMessage,
   parseFrameHeader,
   PROTOCOL_VERSION,
@@ -90,8 +91,8 @@ export class SessionHost {
   }
 
   private queueFrame(header: FrameHeader, rgba: Uint8Array): Promise<void> {
-    // One frame at a time; the window waits for each result, so a second one means it did not.
-    if (this.pendingFrames > 0) {
+    // The window keeps at most MAX_FRAMES_IN_FLIGHT frames here; one more means it did not wait.
+    if (this.pendingFrames >= MAX_FRAMES_IN_FLIGHT) {
       this.dropFrame(header.seq, 'busy');
       return Promise.resolve();
     }

@@ -12,6 +12,12 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_JSON_MESSAGE_BYTES = 64 * 1024;
 /** Largest frame side accepted, in pixels: the renderer sends a face-centred crop, not the screen. */
 export const MAX_FRAME_SIDE_PX = 1280;
+/**
+ * Frames the window may have at the engine at once: one being analysed while the next is captured
+ * and sent, so window and engine work side by side (on two cores that doubles the rate); a frame
+ * beyond this is dropped as busy, which keeps what is analysed recent.
+ */
+export const MAX_FRAMES_IN_FLIGHT = 2;
 /** Longest operator note or mark label, in characters. */
 export const MAX_NOTE_CHARS = 2000;
 

@@ -5,7 +5,7 @@
 // queues frames and the delay from capture to shown result stays bounded.
 
 import type { FrameHeader, RectPx } from '../../engine/live/protocol.ts';
-import { MAX_FRAME_SIDE_PX } from '../../engine/live/protocol.ts';
+import { MAX_FRAME_SIDE_PX, MAX_FRAMES_IN_FLIGHT } from '../../engine/live/protocol.ts';
 import { sendSize } from '../state/geometry.ts';
 
 /** Picks the region of each frame to send (renderer/capture/face-region.ts's FaceRegionTracker). */
@@ -42,6 +42,12 @@ export interface FramePumpStats {
 
 export const DEFAULT_MAX_SIDE_PX = 640;
 const FRAME_WAIT_MS = 100;
+/**
+ * The face detector picks the crop at most this often: the engine's tracker follows the face
+ * between picks, and the crop only moves when the face leaves its middle (region-choice.ts), so
+ * detecting on every frame would spend the window's CPU for nothing.
+ */
+const REGION_EVERY_MS = 150;
 const IDLE_WAIT_MS = 200;
 
 export class FramePump {
@@ -52,7 +58,15 @@ export class FramePump {
   private startMs = 0;
   private chooser: RegionChooser | null = null;
   private canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
-  private waiting: { seq: number; resolve(): void } | null = null;
+  /** Frames sent and not yet answered: seq → when sent. */
+  private readonly inFlight = new Map<number, number>();
+  private settleWaiters: Array<() => void> = [];
+  private lastChoice: {
+    atMs: number;
+    cropPx: RectPx;
+    outputSize: { width: number; height: number };
+    mode: 'face' | 'frame';
+  } | null = null;
   private presentedFrames = 0;
   private capturedFrames = -1;
   private frameWaiters: Array<() => void> = [];
@@ -78,6 +92,7 @@ export class FramePump {
   setChooser(chooser: RegionChooser | null): void {
     this.chooser?.close();
     this.chooser = chooser;
+    this.lastChoice = null;
     this.stats.chooser = chooser ? 'mediapipe' : 'none';
   }
 
@@ -93,8 +108,9 @@ export class FramePump {
 
   stop(): void {
     this.running = false;
-    this.waiting?.resolve();
-    this.waiting = null;
+    this.inFlight.clear();
+    this.lastChoice = null;
+    for (const w of this.settleWaiters.splice(0)) w();
     for (const w of this.frameWaiters.splice(0)) w();
     this.chooser?.reset();
   }
@@ -106,11 +122,26 @@ export class FramePump {
 
   /** The engine answered frame `seq` (a result or a drop): the next frame may go. */
   settle(seq: number): void {
-    if (this.waiting && this.waiting.seq === seq) {
-      this.stats.settled++;
-      const w = this.waiting;
-      this.waiting = null;
-      w.resolve();
+    if (!this.inFlight.delete(seq)) return;
+    this.stats.settled++;
+    for (const w of this.settleWaiters.splice(0)) w();
+  }
+
+  /** Waits until fewer than MAX_FRAMES_IN_FLIGHT frames are unanswered; forgets ones past the timeout. */
+  private async waitForRoom(live: () => boolean): Promise<void> {
+    while (live() && this.inFlight.size >= MAX_FRAMES_IN_FLIGHT) {
+      const now = this.now();
+      for (const [seq, sentMs] of this.inFlight) {
+        if (now - sentMs >= this.resultTimeoutMs) {
+          this.inFlight.delete(seq);
+          this.stats.timedOut++;
+        }
+      }
+      if (this.inFlight.size < MAX_FRAMES_IN_FLIGHT) break;
+      await Promise.race([
+        new Promise<void>((resolve) => this.settleWaiters.push(resolve)),
+        sleep(FRAME_WAIT_MS),
+      ]);
     }
   }
 
@@ -161,19 +192,10 @@ export class FramePump {
         await sleep(IDLE_WAIT_MS);
         continue;
       }
-      const settled = new Promise<void>((resolve) => {
-        this.waiting = { seq: captured.header.seq, resolve };
-      });
+      this.inFlight.set(captured.header.seq, this.now());
       this.opts.send(captured.header, captured.rgba);
       this.stats.sent++;
-      const timedOut = await Promise.race([
-        settled.then(() => false),
-        sleep(this.resultTimeoutMs).then(() => true),
-      ]);
-      if (timedOut && this.waiting?.seq === captured.header.seq) {
-        this.stats.timedOut++;
-        this.waiting = null;
-      }
+      await this.waitForRoom(live);
     }
   }
 
@@ -189,10 +211,18 @@ export class FramePump {
     this.stats.region = 'frame';
     if (this.chooser) {
       try {
-        const { choice } = this.chooser.next(video, mediaTimeSec);
-        cropPx = choice.cropPx;
-        size = choice.outputSize;
-        this.stats.region = choice.mode;
+        if (!this.lastChoice || captureTimeMs - this.lastChoice.atMs >= REGION_EVERY_MS) {
+          const { choice } = this.chooser.next(video, mediaTimeSec);
+          this.lastChoice = {
+            atMs: captureTimeMs,
+            cropPx: choice.cropPx,
+            outputSize: choice.outputSize,
+            mode: choice.mode,
+          };
+        }
+        cropPx = this.lastChoice.cropPx;
+        size = this.lastChoice.outputSize;
+        this.stats.region = this.lastChoice.mode;
       } catch {
         // The detector failed on this frame: send the whole frame instead.
       }

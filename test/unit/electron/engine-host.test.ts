@@ -11,7 +11,7 @@ import {
 } from '../../../electron/main/engine-host.ts';
 import type { EngineEvent, ReplyMessage } from '../../../electron/main/ipc-contract.ts';
 import type { ToEngine } from '../../../engine/host/utility-protocol.ts';
-import type { FrameHeader } from '../../../engine/live/protocol.ts';
+import { MAX_FRAMES_IN_FLIGHT, type FrameHeader } from '../../../engine/live/protocol.ts';
 import { CATALOGUE } from '../../../engine/core/messages.ts';
 
 class FakeClock implements HostClock {
@@ -245,23 +245,26 @@ describe('EngineHost', () => {
     expect(host.pendingCount).toBe(0);
   });
 
-  it('sends frames only when running, one at a time, and passes results on', () => {
+  it('sends frames only when running, at most MAX_FRAMES_IN_FLIGHT at a time, and passes results on', () => {
     const { host, events, last } = setup();
     host.sendFrame(header(1), new Uint8Array(1024));
     expect(events.at(-1)).toMatchObject({ type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-engine-down' } });
     last().ready();
     host.sendFrame(header(2), new Uint8Array(1024));
     host.sendFrame(header(3), new Uint8Array(1024));
-    expect(events.at(-1)).toMatchObject({ type: 'frame.dropped', seq: 3, reason: { key: 'app.frame-busy' } });
-    expect(last().posted.filter((m) => m.kind === 'frame').map((m) => (m as { header: FrameHeader }).header.seq)).toEqual([2]);
+    host.sendFrame(header(4), new Uint8Array(1024));
+    expect(MAX_FRAMES_IN_FLIGHT).toBe(2);
+    expect(events.at(-1)).toMatchObject({ type: 'frame.dropped', seq: 4, reason: { key: 'app.frame-busy' } });
+    const posted = () => last().posted.filter((m) => m.kind === 'frame').map((m) => (m as { header: FrameHeader }).header.seq);
+    expect(posted()).toEqual([2, 3]);
     const result = {
       type: 'frame.result', seq: 2, captureTimeMs: 66, mediaTimeSec: 0.07, engineMs: 20, faces: [], signals: {},
       verdict: { verdict: 'not_verified', score: null, sinceSec: 0, reasons: [] }, challenge: null,
     };
     last().say(result);
     expect(events.at(-1)).toEqual(result);
-    host.sendFrame(header(4), new Uint8Array(1024));
-    expect(last().posted.filter((m) => m.kind === 'frame')).toHaveLength(2);
+    host.sendFrame(header(5), new Uint8Array(1024));
+    expect(posted()).toEqual([2, 3, 5]);
   });
 
   it('ignores envelopes that are not from the protocol', () => {
