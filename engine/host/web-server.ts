@@ -123,7 +123,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 function attach(ws: WebSocket, host: SessionHost, onClose: () => void): void {
   ws.on('message', (data, isBinary) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    // A Buffer as ws gives it (no copy: frames are large); fragments joined; an ArrayBuffer wrapped.
+    const bytes = Array.isArray(data)
+      ? Buffer.concat(data)
+      : Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(data);
     if (isBinary)
       void host.handleFrameMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     else if (bytes.length > MAX_JSON_MESSAGE_BYTES) void host.handleMessage('{"oversized":true}');

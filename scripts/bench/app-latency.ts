@@ -4,14 +4,22 @@
 // frame, capture → result shown (median, p95) and results shown per second, after a warm-up.
 // Both run on this machine's cores together, as in real use.
 //
-//   npm run bench:app -- [--seconds 30] [--warmup 8] [--out bench-out/app-latency.json]
+//   npm run bench:app -- [--seconds 30] [--warmup 8] [--threads N] [--out bench-out/app-latency.json]
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumAvailable, launchApp, readStats, toCameraY4m, type AppStats } from '../../test/support/app-harness.ts';
+import {
+  chromiumAvailable,
+  launchApp,
+  readStats,
+  toCameraY4m,
+  type AppStats,
+} from '../../test/support/app-harness.ts';
 import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
 import { appVersion } from '../../engine/core/app-info.ts';
+import { ModelStore } from '../../engine/runtime/index.ts';
+import { DEFAULT_LIVE_THREADS } from '../../engine/host/session-host.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +29,8 @@ function option(name: string, fallback: string): string {
 const seconds = Number(option('seconds', '30'));
 const warmupSec = Number(option('warmup', '8'));
 const out = option('out', path.join('bench-out', 'app-latency.json'));
+// ONNX Runtime threads per model in the engine (the app shares the cores with its window).
+const threads = Number(option('threads', String(DEFAULT_LIVE_THREADS)));
 
 if (!chromiumAvailable()) {
   console.error('bench:app needs Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
@@ -29,7 +39,8 @@ if (!chromiumAvailable()) {
 
 // The camera loops the clip, so a short one is enough.
 const cameraY4m = await toCameraY4m(await makeBenchClip({ faces: 1, seconds: 10 }));
-const app = await launchApp({ cameraY4m });
+const models = new ModelStore({ threads });
+const app = await launchApp({ cameraY4m, models });
 try {
   await app.page.waitForSelector('[data-action="start-stop"]:not([disabled])', { timeout: 60_000 });
   await app.page.click('[data-action="start-stop"]');
@@ -45,10 +56,15 @@ try {
   const end = samples.at(-1)!;
   const elapsed = (Date.now() - t0) / 1000;
   const result = {
-    command: `npm run bench:app -- --seconds ${seconds} --warmup ${warmupSec}`,
+    command: `npm run bench:app -- --seconds ${seconds} --warmup ${warmupSec} --threads ${threads}`,
+    onnxThreads: threads,
     appVersion: appVersion(),
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', loadavg: os.loadavg().map((l) => +l.toFixed(2)) },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? '?',
+      loadavg: os.loadavg().map((l) => +l.toFixed(2)),
+    },
     clip: '640x480 30 fps, one face (engine/eval/synthetic/bench-clips.ts), as Chromium fake camera',
     region: end.pump?.region ?? null,
     frameSizePx: end.pump?.lastSizePx ?? null,
@@ -79,4 +95,5 @@ try {
   );
 } finally {
   await app.close();
+  await models.dispose();
 }
