@@ -63,3 +63,26 @@ function wordParams(params: ErrorParams, lang: Lang): MessageParams {
 export function isCallSentinelError(value: unknown): value is CallSentinelError {
   return value instanceof CallSentinelError;
 }
+
+/**
+ * An error as plain JSON for a window to word in its own language: its stable code, the catalogue
+ * key, and the plain parameters (a message reference in the parameters is left out). Anything that
+ * is not a CallSentinelError is an internal error with its message as detail.
+ */
+export function errorText(error: unknown): {
+  code: string;
+  key: string;
+  params: Record<string, string | number>;
+} {
+  if (error instanceof CallSentinelError) {
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(error.params))
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    return { code: error.code, key: error.code, params };
+  }
+  return {
+    code: 'E_INTERNAL',
+    key: 'E_INTERNAL',
+    params: { detail: error instanceof Error ? error.message : String(error) },
+  };
+}

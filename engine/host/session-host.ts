@@ -7,7 +7,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appVersion } from '../core/app-info.ts';
-import { CallSentinelError } from '../core/errors.ts';
+import { CallSentinelError, errorText } from '../core/errors.ts';
 import { resolveConfig } from '../config/index.ts';
 import { EvidenceLogWriter } from '../evidence/log-writer.ts';
 import { writeReport } from '../evidence/report/index.ts';
@@ -57,7 +57,7 @@ export class SessionHost {
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task).catch((error: unknown) => {
-      this.options.send({ type: 'engine.error', error: describeError(error) });
+      this.options.send({ type: 'engine.error', error: errorText(error) });
     });
     this.queue = run;
     return run;
@@ -79,7 +79,7 @@ export class SessionHost {
       const result = await this.handle(message);
       this.options.send({ type: 'reply', id: message.id, ok: true, result });
     } catch (error) {
-      this.options.send({ type: 'reply', id: message.id, ok: false, error: describeError(error) });
+      this.options.send({ type: 'reply', id: message.id, ok: false, error: errorText(error) });
     }
   }
 
@@ -128,7 +128,7 @@ export class SessionHost {
     try {
       this.options.send(await session.processFrame(header, rgba));
     } catch (error) {
-      this.options.send({ type: 'engine.error', error: describeError(error) });
+      this.options.send({ type: 'engine.error', error: errorText(error) });
     }
   }
 
@@ -229,24 +229,6 @@ export class SessionHost {
 async function exportedFile(filePath: string, mimeType: string): Promise<ExportedFile> {
   const bytes = await readFile(filePath);
   return { fileName: path.basename(filePath), path: filePath, mimeType, base64: bytes.toString('base64') };
-}
-
-function describeError(error: unknown): {
-  code: string;
-  key: string;
-  params?: Record<string, string | number>;
-} {
-  if (error instanceof CallSentinelError) {
-    const params: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(error.params))
-      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-    return { code: error.code, key: error.code, params };
-  }
-  return {
-    code: 'E_INTERNAL',
-    key: 'E_INTERNAL',
-    params: { detail: error instanceof Error ? error.message : String(error) },
-  };
 }
 
 function requestId(raw: unknown): number {

@@ -3,9 +3,9 @@
 // arrive while the host is still being created wait for it; a host that cannot be created is
 // reported as `fatal` (the main process then does not restart the engine, which would not help).
 
-import { CallSentinelError } from '../core/errors.ts';
+import { errorText } from '../core/errors.ts';
 import type { ServerMessage } from '../live/protocol.ts';
-import { parseToEngine, type EngineErrorText, type FromEngine, type ToEngine } from './utility-protocol.ts';
+import { parseToEngine, type FromEngine, type ToEngine } from './utility-protocol.ts';
 
 /** What the runner needs of Electron's process.parentPort. */
 export interface ParentPortLike {
@@ -43,7 +43,7 @@ export class UtilityRunner {
     try {
       host = await this.opts.createHost((message) => this.post({ kind: 'server', message }));
     } catch (error) {
-      this.post({ kind: 'fatal', error: describeStartError(error) });
+      this.post({ kind: 'fatal', error: errorText(error) });
       this.opts.exit(1);
       return;
     }
@@ -94,18 +94,4 @@ export class UtilityRunner {
   private post(message: FromEngine): void {
     this.opts.port.postMessage(message);
   }
-}
-
-function describeStartError(error: unknown): EngineErrorText {
-  if (error instanceof CallSentinelError) {
-    const params: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(error.params))
-      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-    return { code: error.code, key: error.code, params };
-  }
-  return {
-    code: 'E_INTERNAL',
-    key: 'E_INTERNAL',
-    params: { detail: error instanceof Error ? error.message : String(error) },
-  };
 }

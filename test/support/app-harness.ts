@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
 import { DEFAULT_LIVE_THREADS } from '../../engine/host/session-host.ts';
+import { CHROMIUM_ARGS } from '../../engine/evidence/report/chromium.ts';
 import { cachedFile, runFfmpeg } from '../../engine/eval/synthetic/render.ts';
 import { startWebServer, type WebServer } from '../../engine/host/web-server.ts';
 import { ModelStore } from '../../engine/runtime/index.ts';
@@ -104,13 +105,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHarness> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      // The engine's quiet offline flags (playwright adds --headless itself), then the fake devices.
+      ...CHROMIUM_ARGS.filter((a) => a !== '--headless'),
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${opts.cameraY4m}`,
