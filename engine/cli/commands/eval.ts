@@ -5,14 +5,23 @@ import { formatMessage, messageRef, type Lang } from '../../core/messages.ts';
 import { resolveDataDir } from '../../eval/data-manifest.ts';
 import { cacheDir, resolveCacheRoot } from '../../eval/dataset/index.ts';
 import { formatEvalReport, writeEvalOutputs } from '../../eval/eval-report.ts';
+import {
+  formatPadReport,
+  runPadEvaluation,
+  writePadCalibration,
+  writePadReport,
+} from '../../eval/pad-eval.ts';
 import { runEvaluation, writeSignalCalibration } from '../../eval/run-eval.ts';
-import { createScorerRegistry } from '../../eval/scorers/index.ts';
+import { createScorerRegistry, EVAL_PROTOCOLS, type EvalProtocol } from '../../eval/scorers/index.ts';
+import { DEFAULT_PRESENTATION_ATTACK_CONFIG } from '../../signals/presentation-attack/config.ts';
 import { ModelStore } from '../../runtime/index.ts';
 import { EXIT_OK, type CliCommand, type CliIo } from '../cli-io.ts';
 import { langOption, parseCommandArgs, positiveNumber } from '../parse-options.ts';
 
 const OPTIONS = {
   scorer: { type: 'string' },
+  protocol: { type: 'string' },
+  sim: { type: 'string' },
   cache: { type: 'string' },
   'models-dir': { type: 'string' },
   'folds-from-cache': { type: 'boolean' },
@@ -43,13 +52,54 @@ export const evalCommand: CliCommand = {
       });
     const resamples = positiveNumber(values.resamples, '--resamples');
     const root = resolveCacheRoot(values.cache, io.env);
+    const protocol = (values.protocol ?? scorer.protocol ?? 'swap') as EvalProtocol;
+    if (!EVAL_PROTOCOLS.includes(protocol))
+      throw new CallSentinelError('E_USAGE', {
+        detail: `--protocol must be one of ${EVAL_PROTOCOLS.join(', ')}, got "${values.protocol}"`,
+      });
+    const foldModelsDir = path.resolve(
+      values['models-dir'] ?? path.join(root, scorer.foldModelsSubdir ?? 'face-swap-train'),
+    );
     const models = new ModelStore();
+    if (protocol === 'presentation-attack') {
+      // The presentation-attack protocol (engine/eval/pad-eval.ts): APCER at BPCER per attack type.
+      try {
+        const report = await runPadEvaluation({
+          cacheDir: cacheDir(root),
+          simDir: path.resolve(values.sim ?? path.join(root, 'presentation-attack-sim-v1')),
+          scorer,
+          models,
+          foldModelsDir,
+          allowInSample: values['allow-in-sample'] ?? false,
+          trimFraction: DEFAULT_PRESENTATION_ATTACK_CONFIG.trimFraction,
+          minScoredFrames: DEFAULT_PRESENTATION_ATTACK_CONFIG.minScoredFrames,
+          dataDir: resolveDataDir(values.data, io.env),
+          onProgress: io.stderrIsTty ? progressPrinter(io, lang) : undefined,
+        });
+        if (io.stderrIsTty) io.stderr('\r\x1b[K');
+        const json = await writePadReport(report, path.resolve(values.out ?? 'eval-out'));
+        io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPadReport(report));
+        io.stderr(`${formatMessage('cli.wrote', { files: json }, lang)}\n`);
+        if (values['write-calibration']) {
+          const written = await writePadCalibration(
+            report,
+            scorer.calibrates!,
+            models,
+            `callsentinel eval ${args.map((a) => a.replace(os.homedir(), '~')).join(' ')}`,
+          );
+          io.stderr(`${formatMessage('cli.wrote', { files: written }, lang)}\n`);
+        }
+        return EXIT_OK;
+      } finally {
+        await models.dispose();
+      }
+    }
     try {
       const report = await runEvaluation({
         cacheDir: cacheDir(root),
         scorer,
         models,
-        foldModelsDir: path.resolve(values['models-dir'] ?? path.join(root, 'face-swap-train')),
+        foldModelsDir,
         foldsFromCache: values['folds-from-cache'] ?? false,
         allowInSample: values['allow-in-sample'] ?? false,
         dataDir: resolveDataDir(values.data, io.env),

@@ -3,6 +3,8 @@
 import { antispoofScorer } from './antispoof.ts';
 import { faceBlurScorer } from './face-blur.ts';
 import { faceSwapScorer } from './face-swap.ts';
+import { livenessScorer } from './liveness.ts';
+import { presentationAttackScorer } from './presentation-attack.ts';
 import { ScorerRegistry } from './registry.ts';
 import type { ScorerDefinition } from './types.ts';
 
@@ -10,6 +12,8 @@ export const BUILT_IN_SCORERS: readonly ScorerDefinition[] = [
   faceSwapScorer,
   antispoofScorer,
   faceBlurScorer,
+  presentationAttackScorer,
+  livenessScorer,
 ];
 
 export function createScorerRegistry(): ScorerRegistry {
@@ -17,4 +21,12 @@ export function createScorerRegistry(): ScorerRegistry {
 }
 
 export { ScorerRegistry } from './registry.ts';
-export type { CropInput, Scorer, ScorerContext, ScorerDefinition, ScorerModel } from './types.ts';
+export { EVAL_PROTOCOLS } from './types.ts';
+export type {
+  CropInput,
+  EvalProtocol,
+  Scorer,
+  ScorerContext,
+  ScorerDefinition,
+  ScorerModel,
+} from './types.ts';

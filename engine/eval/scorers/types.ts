@@ -42,11 +42,19 @@ export interface Scorer {
   dispose(): Promise<void>;
 }
 
+/** The evaluation protocols (`callsentinel eval --protocol`). */
+export const EVAL_PROTOCOLS = ['swap', 'presentation-attack'] as const;
+export type EvalProtocol = (typeof EVAL_PROTOCOLS)[number];
+
 export interface ScorerDefinition {
   /** Stable kebab-case name, as given to --scorer. */
   name: string;
   description: string;
   /** The signal and trained model whose calibration --write-calibration fits from this scorer. */
   calibrates?: { signalId: string; modelName: string };
+  /** The protocol `callsentinel eval` runs by default: 'swap' (engine/eval/run-eval.ts, when absent) or 'presentation-attack' (engine/eval/pad-eval.ts). */
+  protocol?: EvalProtocol;
+  /** Folder under the cache root holding its per-fold models (default face-swap-train). */
+  foldModelsSubdir?: string;
   create(ctx: ScorerContext): Promise<Scorer>;
 }

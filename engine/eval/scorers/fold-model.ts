@@ -1,0 +1,75 @@
+// A scorer for one of our trained crop models, scored exactly as its signal scores a frame (same
+// resize, same output, same logit): every item is scored by the model of the fold it is held out
+// in (<models-dir>/fold-<k>.onnx, trained without fold k), so every number is out-of-fold; without
+// those models it refuses unless in-sample numbers are asked for (--allow-in-sample).
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CallSentinelError } from '../../core/errors.ts';
+import type { OnnxModel } from '../../runtime/index.ts';
+import { frameLogit } from '../../signals/face-swap/aggregate.ts';
+import { cropToModelInput, type CropResize } from '../../signals/face-swap/crop-input.ts';
+import type { Scorer, ScorerContext, ScorerModel } from './types.ts';
+
+export const foldModelFile = (fold: number) => `fold-${fold}.onnx`;
+
+export interface FoldModelSpec {
+  /** Name of the shipped model in models/manifest.json (the in-sample fallback). */
+  modelName: string;
+  /** Output tensor holding the probability of "manipulated / attack". */
+  output: string;
+  resize: CropResize;
+}
+
+export async function createFoldModelScorer(ctx: ScorerContext, spec: FoldModelSpec): Promise<Scorer> {
+  const missing = ctx.folds.filter((k) => !existsSync(path.join(ctx.foldModelsDir, foldModelFile(k))));
+  const byFold = new Map<number, OnnxModel>();
+  const models: ScorerModel[] = [];
+  let fallback: OnnxModel | null = null;
+  if (missing.length === 0) {
+    for (const k of ctx.folds) {
+      const file = path.join(ctx.foldModelsDir, foldModelFile(k));
+      const model = await ctx.models.loadFile(file);
+      byFold.set(k, model);
+      models.push({ name: `${spec.modelName} fold ${k}`, fold: k, file, sha256: model.sha256 });
+    }
+  } else if (ctx.allowInSample) {
+    fallback = await ctx.models.load(spec.modelName);
+    const entry = await ctx.models.trainedModel(spec.modelName);
+    models.push({
+      name: spec.modelName,
+      fold: null,
+      file: path.join(ctx.models.trainedModelsDir, entry.file),
+      sha256: fallback.sha256,
+    });
+  } else {
+    throw new CallSentinelError('E_EVAL_NO_FOLD_MODELS', {
+      path: ctx.foldModelsDir,
+      missing: missing.map(foldModelFile).join(', '),
+    });
+  }
+  for (const m of fallback ? [fallback] : byFold.values()) {
+    if (!m.outputNames.includes(spec.output))
+      throw new CallSentinelError('E_MODEL_SPEC', { path: m.name, detail: `no output "${spec.output}"` });
+  }
+  const inputs = new Map<OnnxModel, Float32Array>();
+  return {
+    models,
+    inSample: fallback !== null,
+    async score(crop) {
+      const model = fallback ?? byFold.get(crop.fold);
+      if (!model) throw new Error(`no ${spec.modelName} model for fold ${crop.fold}`);
+      let input = inputs.get(model);
+      if (!input) {
+        input = new Float32Array(model.inputDims.reduce((a, b) => a * b, 1));
+        inputs.set(model, input);
+      }
+      cropToModelInput(crop.image, model.inputDims, spec.resize, input);
+      const out = await model.run(input, model.inputDims);
+      return frameLogit(out[spec.output]!.data[0]!);
+    },
+    async dispose() {
+      // Sessions belong to the ModelStore.
+    },
+  };
+}
