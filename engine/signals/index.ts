@@ -5,12 +5,14 @@ import { blinkSignal } from './blink/index.ts';
 import { boundaryFlickerSignal } from './boundary-flicker/index.ts';
 import { faceSwapSignal } from './face-swap/index.ts';
 import { jitterSignal } from './jitter/index.ts';
+import { presentationAttackSignal } from './presentation-attack/index.ts';
 import { pulseSignal } from './pulse/index.ts';
 import { SignalRegistry } from './registry.ts';
 import type { SignalDefinition } from './types.ts';
 
 export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [
   faceSwapSignal,
+  presentationAttackSignal,
   pulseSignal,
   blinkSignal,
   jitterSignal,

@@ -215,12 +215,53 @@ def parity_inputs(images, kinds, n: int = 8) -> np.ndarray:
     return np.stack([to_input(images[i]) for i in idx]).astype(np.float32) / 255.0
 
 
+#: Committed reference outputs of the shipped model on synthetic inputs (no research media), for
+#: the ONNX parity test (test/integration/models/presentation-attack.test.ts).
+PARITY_FIXTURE = os.path.join(P.REPO_DIR, "test", "fixtures", "presentation-attack-parity.json")
+
+
+def synthetic_parity_inputs() -> np.ndarray:
+    """Five (128, 128, 3) float32 images any language can rebuild from integer formulas, with
+    x, y the pixel, c the channel, i the flat NHWC index, s = (x + 2y + 40c) / 464 (a smooth
+    ramp) and h = ((i * 2654435761) mod 2^32) / 2^32 (hash noise): s; 0.4 h + 0.6 s; for p = 3
+    and 5 the stripes 0.5 (0.3 + 0.4 [x mod p < p / 2] + 0.1 c / 2) + 0.5 s; and h. Computed in
+    float64, stored as float32. They span the model's output range (torch: ~0.97, 0.94, 0.15,
+    0.90 and ~0 for the shipped model), so the parity test is not decided by a saturated sigmoid."""
+    i = np.arange(128 * 128 * 3, dtype=np.uint64)
+    h = ((i * np.uint64(2654435761)) % np.uint64(1 << 32)).astype(np.float64) / float(1 << 32)
+    y, x, c = np.meshgrid(np.arange(128), np.arange(128), np.arange(3), indexing="ij")
+    s = ((x + 2 * y + 40 * c) / 464.0).ravel()
+    out = [s, 0.4 * h + 0.6 * s]
+    for p in (3, 5):
+        out.append(((0.3 + 0.4 * ((x % p) < p / 2) + 0.1 * c / 2) * 0.5).ravel() + 0.5 * s)
+    out.append(h)
+    return np.stack([v.astype(np.float32).reshape(128, 128, 3) for v in out])
+
+
+def write_parity_fixture(net, model_path: str) -> str:
+    from card import _sha256
+    from export import torch_scores
+
+    x = synthetic_parity_inputs()
+    scores = torch_scores(net, x)
+    os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
+    with open(PARITY_FIXTURE, "w") as f:
+        json.dump({"model": os.path.basename(model_path), "sha256": _sha256(model_path),
+                   "inputs": " ".join(synthetic_parity_inputs.__doc__.split()),
+                   "torchScores": [float(v) for v in scores], "tolerance": 1e-2,
+                   "madeBy": "scripts/train/presentation-attack/train.py --final"}, f, indent=1)
+        f.write("\n")
+    return os.path.relpath(PARITY_FIXTURE, P.REPO_DIR)
+
+
 def main() -> None:
     global LOG
     ap = argparse.ArgumentParser(description="Train the presentation-attack detector (grouped folds + final export).")
     ap.add_argument("--all-folds", action="store_true")
     ap.add_argument("--final", action="store_true")
     ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--parity-fixture", action="store_true",
+                    help="rewrite the test fixture from <out>/final.pt (the weights --final exported) and stop")
     ap.add_argument("--crops", default=P.CROPS_DIR)
     ap.add_argument("--out", default=P.OUT_DIR)
     ap.add_argument("--epochs", type=int, default=P.EPOCHS)
@@ -229,8 +270,13 @@ def main() -> None:
     ap.add_argument("--budget-min", type=float, default=P.BUDGET_MIN)
     ap.add_argument("--model", default=P.MODEL_PATH)
     args = ap.parse_args()
+    if args.parity_fixture:
+        net = FaceSwapNet()
+        net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
+        print("wrote", write_parity_fixture(net.eval(), args.model))
+        return
     if not (args.all_folds or args.final or args.bench):
-        ap.error("give --all-folds, --final or --bench")
+        ap.error("give --all-folds, --final, --bench or --parity-fixture")
     torch.set_num_threads(P.THREADS)
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
@@ -307,7 +353,9 @@ def main() -> None:
         t0 = time.time()
         log(f"final: all folds, {args.epochs} epochs, at most {cap or args.samples_per_epoch} samples per epoch")
         net, history, spe = train_model(images, kinds, np.arange(len(rows)), P.SEED + 999, args, budget, cap)
+        torch.save(net.state_dict(), os.path.join(args.out, "final.pt"))
         parity = export_checked(net, args.model, parity_inputs(images, kinds))
+        parity["fixture"] = write_parity_fixture(net, args.model)
         log(f"final: exported {args.model} ({parity['bytes']} bytes, {parity['weights']}); parity fp32 "
             f"{parity['fp32MaxAbsDiff']:.2e}, fp16 {parity.get('fp16MaxAbsDiff', float('nan')):.2e}")
         summary["final"] = {"epochs": args.epochs, "samplesPerEpoch": spe, "history": history, "parity": parity,

@@ -1,0 +1,156 @@
+// The presentation-attack signal on a stand-in model (score rises with crop brightness, see
+// test/support/stand-in-face-swap.ts, registered here under the name `presentation-attack`):
+// frame selection, aggregation, calibration, reasons, bounds, and refusal of a foreign calibration.
+
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallSentinelError } from '../../../engine/core/errors.ts';
+import type { TrackedFace } from '../../../engine/face/face-tracker.ts';
+import { sigmoid } from '../../../engine/fusion/calibration.ts';
+import { ModelStore } from '../../../engine/runtime/index.ts';
+import { createSignalRegistry } from '../../../engine/signals/index.ts';
+import {
+  DEFAULT_PRESENTATION_ATTACK_CONFIG,
+  resolvePresentationAttackConfig,
+} from '../../../engine/signals/presentation-attack/config.ts';
+import { presentationAttackSignal } from '../../../engine/signals/presentation-attack/index.ts';
+import type { FrameBundle } from '../../../engine/signals/types.ts';
+import { writeEmptyVendorDir, writeStandInModelsDir } from '../../support/stand-in-face-swap.ts';
+
+function face(trackId: number, grey: number, faceSizePx = 200): TrackedFace {
+  return {
+    trackId,
+    boxPx: { x: 0, y: 0, width: faceSizePx, height: faceSizePx },
+    landmarks: new Float32Array(468 * 3),
+    presence: 1,
+    detectorScore: null,
+    pose: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
+    aligned: {
+      image: { width: 224, height: 224, data: new Uint8Array(224 * 224 * 3).fill(grey) },
+      mask: new Uint8Array(224 * 224),
+      frameToCrop: [1, 0, 0, 0, 1, 0],
+    },
+    quality: { faceSizePx, sharpness: 50, brightness: grey / 255, clippedFraction: 0 },
+  };
+}
+
+const frame = (i: number, faces: TrackedFace[]): FrameBundle => ({
+  frameIndex: i,
+  timeSec: i / 30,
+  width: 640,
+  height: 480,
+  data: new Uint8Array(0),
+  faces,
+});
+
+/** The stand-in face-swap models folder, renamed to the presentation-attack model and signal. */
+function writePadModelsDir(dir: string, signalId = 'presentation-attack'): void {
+  writeStandInModelsDir(dir);
+  for (const ext of ['onnx', 'card.json', 'calibration.json'])
+    renameSync(path.join(dir, `face-swap.${ext}`), path.join(dir, `presentation-attack.${ext}`));
+  const rewrite = (file: string, edit: (o: Record<string, unknown>) => void) => {
+    const o = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+    edit(o);
+    writeFileSync(path.join(dir, file), JSON.stringify(o));
+  };
+  rewrite('manifest.json', (m) => {
+    const e = (m.models as Array<Record<string, unknown>>)[0]!;
+    Object.assign(e, {
+      name: 'presentation-attack',
+      file: 'presentation-attack.onnx',
+      card: 'presentation-attack.card.json',
+      calibration: 'presentation-attack.calibration.json',
+    });
+  });
+  rewrite('presentation-attack.calibration.json', (c) => {
+    c.signalId = signalId;
+    (c.model as Record<string, unknown>).name = 'presentation-attack';
+  });
+}
+
+describe('presentation-attack signal', () => {
+  let dir: string;
+  let store: ModelStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cs-pad-'));
+  });
+  afterEach(async () => {
+    await store?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = () => {
+    store = new ModelStore({
+      modelsDir: writeEmptyVendorDir(path.join(dir, 'vendor')),
+      trainedModelsDir: dir,
+      threads: 1,
+    });
+    return store;
+  };
+
+  it('is registered once, advisory, and its config rejects unknown keys and bad values', () => {
+    const registry = createSignalRegistry();
+    expect(registry.get('presentation-attack').role).toBe('advisory');
+    expect(() => resolvePresentationAttackConfig({ bogus: 1 } as never)).toThrow(/unknown/);
+    expect(() => resolvePresentationAttackConfig({ trimFraction: 0.5 })).toThrow(/trimFraction/);
+    expect(() => resolvePresentationAttackConfig({ scoreEveryFrames: 0 })).toThrow(/scoreEveryFrames/);
+  });
+
+  it('scores every k-th usable frame, calibrated and bounded, with the reason set by the 5 % point', async () => {
+    writePadModelsDir(dir);
+    const instance = await presentationAttackSignal.create(
+      { models: open() },
+      { ...DEFAULT_PRESENTATION_ATTACK_CONFIG },
+    );
+    const windows = [];
+    for (let i = 0; i < 30; i++)
+      windows.push(...(await instance.update(frame(i, [face(1, 210), face(2, 50)]))));
+    const tracks = await instance.flush();
+    await instance.dispose();
+    const bright = tracks.find((o) => o.trackId === 1)!;
+    const dark = tracks.find((o) => o.trackId === 2)!;
+    expect(bright.features?.framesScored).toBe(10); // 30 usable frames, every 3rd
+    expect(bright.score!).toBeCloseTo(sigmoid(8 * (210 / 255 - 0.5)), 4);
+    expect(dark.score!).toBeCloseTo(sigmoid(8 * (50 / 255 - 0.5)), 4);
+    for (const o of [...tracks, ...windows]) {
+      if (o.score !== null) {
+        expect(o.score).toBeGreaterThanOrEqual(0);
+        expect(o.score).toBeLessThanOrEqual(1);
+      }
+      expect(o.confidence).toBeGreaterThanOrEqual(0);
+      expect(o.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(bright.reasonKey).toBe('reason.presentation-attack-recapture');
+    expect(dark.reasonKey).toBe('reason.presentation-attack-live');
+    expect(bright.confidence).toBeCloseTo(10 / 20, 6); // 10 of 20 frames, faces ≥ 160 px
+    expect(
+      windows
+        .filter((o) => o.trackId === 1)
+        .slice(0, 4)
+        .every((o) => o.status === 'insufficient-data'),
+    ).toBe(true);
+  });
+
+  it('gives insufficient-data for a single frame and refuses a calibration made for another signal', async () => {
+    writePadModelsDir(dir);
+    const instance = await presentationAttackSignal.create(
+      { models: open() },
+      { ...DEFAULT_PRESENTATION_ATTACK_CONFIG },
+    );
+    await instance.update(frame(0, [face(1, 200)]));
+    expect((await instance.flush())[0]).toMatchObject({
+      status: 'insufficient-data',
+      score: null,
+      reasonKey: 'reason.presentation-attack-too-few-frames',
+    });
+    await store.dispose();
+    rmSync(dir, { recursive: true, force: true });
+    writePadModelsDir(dir, 'face-swap');
+    await expect(
+      presentationAttackSignal.create({ models: open() }, { ...DEFAULT_PRESENTATION_ATTACK_CONFIG }),
+    ).rejects.toBeInstanceOf(CallSentinelError);
+  });
+});
