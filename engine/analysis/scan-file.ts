@@ -6,13 +6,8 @@ import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceConfig, type FrameFaces } from '../face/index.ts';
 import type { CallSentinelConfig } from '../config/index.ts';
 import { DEFAULT_CONFIG } from '../config/index.ts';
-import { DEFAULT_FALSE_ALARM_TARGETS, type FalseAlarmTargets } from '../fusion/calibration.ts';
-import {
-  thresholdsFromCalibration,
-  type VerdictReason,
-  type VerdictResult,
-  type VerdictThresholds,
-} from '../fusion/verdict.ts';
+import type { FalseAlarmTargets } from '../fusion/calibration.ts';
+import { type VerdictReason, type VerdictResult, type VerdictThresholds } from '../fusion/verdict.ts';
 import type { TrackSummary } from '../face/index.ts';
 import { fuseWindowScores } from '../fusion/window-score.ts';
 import { appVersion } from '../core/app-info.ts';
@@ -26,7 +21,13 @@ import type { SignalDefinition, SignalObservation } from '../signals/types.ts';
 import type { ScanFace, ScanResult, ScanSignal, ScanTimelineEntry } from './scan-result.ts';
 import { SCAN_RESULT_SCHEMA_VERSION } from './scan-result.ts';
 import { SignalRunner, type SignalConfigs, type SignalRunResult } from './signal-runner.ts';
-import { assessTrack, trackObservations, UsableFaceTally } from './track-assessment.ts';
+import {
+  assessTrack,
+  judgingSignalIds,
+  trackObservations,
+  UsableFaceTally,
+  verdictThresholds,
+} from './track-assessment.ts';
 
 export interface ScanProgress {
   frames: number;
@@ -91,21 +92,9 @@ interface ScanSetup {
 
 async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Promise<ScanResult> {
   const { started, lang, config, ffmpeg, info, hashing, tracker, runner } = setup;
-  const thresholds: VerdictThresholds = {
-    ...thresholdsFromCalibration(
-      runner.results().map((r) => r.operatingPoints),
-      options.falseAlarmTargets ?? {
-        ...DEFAULT_FALSE_ALARM_TARGETS,
-        suspicious: config.verdict.targetFalseAlarmRate,
-      },
-    ),
-    minJudgeableFacePx: config.verdict.minJudgeableFacePx,
-    minUsableFaceSec: config.verdict.minUsableFaceSec,
-  };
-  // Only calibrated signals judge; the others are shown with their reasons (docs/fusion.md).
-  const judgingSignals = new Set(
-    (options.signals ?? BUILT_IN_SIGNALS).filter((d) => d.role === 'judge').map((d) => d.id),
-  );
+  // Only calibrated judging signals decide; the others are shown with their reasons (docs/fusion.md).
+  const judgingSignals = judgingSignalIds(options.signals ?? BUILT_IN_SIGNALS);
+  const thresholds = verdictThresholds(runner.results(), judgingSignals, config, options.falseAlarmTargets);
   const recorder = options.evidence
     ? await openRecorder(path, options, setup, thresholds, judgingSignals)
     : null;

@@ -5,7 +5,15 @@
 import { median } from '../core/stats.ts';
 import type { FrameFaces, TrackSummary } from '../face/index.ts';
 import { unusableCause, type UnusableCause, type UsableFaceLimits } from '../face/quality.ts';
-import { decideVerdict, type VerdictResult, type VerdictThresholds } from '../fusion/verdict.ts';
+import type { CallSentinelConfig } from '../config/index.ts';
+import { DEFAULT_FALSE_ALARM_TARGETS, type FalseAlarmTargets } from '../fusion/calibration.ts';
+import {
+  decideVerdict,
+  thresholdsFromCalibration,
+  type VerdictResult,
+  type VerdictThresholds,
+} from '../fusion/verdict.ts';
+import type { SignalDefinition } from '../signals/types.ts';
 import type { SignalObservation } from '../signals/types.ts';
 import type { SignalRunResult } from './signal-runner.ts';
 
@@ -56,6 +64,35 @@ export class UsableFaceTally {
   unusableFrames(trackId: number): Partial<Record<UnusableCause, number>> {
     return this.tallies.get(trackId)?.unusable ?? {};
   }
+}
+
+/** The signals whose scores decide the verdict (role `judge`); the others are shown only. */
+export function judgingSignalIds(definitions: readonly SignalDefinition[]): Set<string> {
+  return new Set(definitions.filter((d) => d.role === 'judge').map((d) => d.id));
+}
+
+/**
+ * The verdict thresholds of an analysis: from the JUDGING signals' calibrations at the profile's
+ * false-alarm target (an advisory signal's calibration must not move them), plus the config's
+ * face-size and usable-time limits.
+ */
+export function verdictThresholds(
+  results: readonly SignalRunResult[],
+  judging: ReadonlySet<string>,
+  config: CallSentinelConfig,
+  targets: FalseAlarmTargets = {
+    ...DEFAULT_FALSE_ALARM_TARGETS,
+    suspicious: config.verdict.targetFalseAlarmRate,
+  },
+): VerdictThresholds {
+  return {
+    ...thresholdsFromCalibration(
+      results.filter((r) => judging.has(r.id)).map((r) => r.operatingPoints),
+      targets,
+    ),
+    minJudgeableFacePx: config.verdict.minJudgeableFacePx,
+    minUsableFaceSec: config.verdict.minUsableFaceSec,
+  };
 }
 
 export interface AssessmentContext {

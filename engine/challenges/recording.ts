@@ -25,7 +25,7 @@ import { applyChallengeRules } from '../fusion/challenge-rules.ts';
 import { thresholdsFromCalibration, type Verdict, type VerdictReason } from '../fusion/verdict.ts';
 import { readFrames } from '../media/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { trimmedMean } from '../signals/face-swap/aggregate.ts';
+import { trimmedMean } from '../signals/common/aggregate.ts';
 import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
 import { FACE_SWAP_MODEL, FACE_SWAP_SIGNAL_ID, faceSwapSignal } from '../signals/face-swap/index.ts';
 import { FaceEmbedder } from './face-embedding.ts';

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { sha256File } from '../core/hash.ts';
 import { CALIBRATION_SCHEMA_VERSION, type SignalCalibration } from '../fusion/calibration.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { AGGREGATION_METHOD, trimmedMean } from '../signals/face-swap/aggregate.ts';
+import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
 import { isUsableSample, loadCrop, loadMask, readCropCache, type CropCache } from './crop-cache.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import { rocAuc, type Label } from './metrics.ts';

@@ -18,7 +18,7 @@ import {
   type SignalCalibration,
 } from '../fusion/calibration.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { AGGREGATION_METHOD, trimmedMean } from '../signals/face-swap/aggregate.ts';
+import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
 import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
 import { isUsableSample, loadCrop, loadMask, readCropCache } from './crop-cache.ts';
 import type { ItemRecord, SampleRecord } from './dataset/types.ts';

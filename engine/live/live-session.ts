@@ -9,8 +9,7 @@ import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { configHash, type CallSentinelConfig } from '../config/index.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceTracker, type FrameFaces } from '../face/index.ts';
 import { unusableCause } from '../face/quality.ts';
-import { DEFAULT_FALSE_ALARM_TARGETS } from '../fusion/calibration.ts';
-import { thresholdsFromCalibration, type VerdictThresholds } from '../fusion/verdict.ts';
+import type { VerdictThresholds } from '../fusion/verdict.ts';
 import type { EvidenceLogWriter } from '../evidence/log-writer.ts';
 import type { VideoFrame } from '../media/index.ts';
 import type { ModelStore } from '../runtime/index.ts';
@@ -21,7 +20,12 @@ import { ChallengeSession, type ChallengeSessionState } from '../challenges/sess
 import { applyChallengeRules } from '../fusion/challenge-rules.ts';
 import type { Verdict } from '../fusion/verdict.ts';
 import { SignalRunner } from '../analysis/signal-runner.ts';
-import { assessTrack, UsableFaceTally } from '../analysis/track-assessment.ts';
+import {
+  assessTrack,
+  judgingSignalIds,
+  UsableFaceTally,
+  verdictThresholds,
+} from '../analysis/track-assessment.ts';
 import type {
   AlertEvent,
   FrameHeader,
@@ -100,15 +104,8 @@ export class LiveSession {
     const definitions = options.signals ?? BUILT_IN_SIGNALS;
     const tracker = await createFaceTracker(options.models, options.config.face);
     const runner = await SignalRunner.start(definitions, options.models);
-    const thresholds: VerdictThresholds = {
-      ...thresholdsFromCalibration(
-        runner.results().map((r) => r.operatingPoints),
-        { ...DEFAULT_FALSE_ALARM_TARGETS, suspicious: options.config.verdict.targetFalseAlarmRate },
-      ),
-      minJudgeableFacePx: options.config.verdict.minJudgeableFacePx,
-      minUsableFaceSec: options.config.verdict.minUsableFaceSec,
-    };
-    const judging = new Set(definitions.filter((d) => d.role === 'judge').map((d) => d.id));
+    const judging = judgingSignalIds(definitions);
+    const thresholds = verdictThresholds(runner.results(), judging, options.config);
     options.writer.append({
       type: 'session-started',
       mediaTimeSec: 0,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // renderer/capture/face-region.ts in headless Chromium: MediaPipe Tasks' FaceDetector loads the
 // npm face_detection_short_range.tflite with the metadata `npm run models` adds, finds the face in
 // a photo shipped with @vladmandic/human, and the region chosen on a 2560x1440 "screen" frame

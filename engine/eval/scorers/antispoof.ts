@@ -3,8 +3,8 @@
 // resized to its 128×128 input bilinearly. Field notes: it scores noise as "real" — a peer to
 // compare against, not a detector to trust.
 
-import { frameLogit } from '../../signals/face-swap/aggregate.ts';
-import { bilinearResizeToTensor } from '../../signals/face-swap/crop-input.ts';
+import { frameLogit } from '../../signals/common/aggregate.ts';
+import { bilinearResizeToTensor } from '../../signals/common/crop-input.ts';
 import type { ScorerDefinition } from './types.ts';
 
 const MODEL = 'antispoof';

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CallSentinelError } from '../../core/errors.ts';
 import type { OnnxModel } from '../../runtime/index.ts';
-import { frameLogit } from '../../signals/face-swap/aggregate.ts';
-import { cropToModelInput, type CropResize } from '../../signals/face-swap/crop-input.ts';
+import { frameLogit } from '../../signals/common/aggregate.ts';
+import { cropToModelInput, type CropResize } from '../../signals/common/crop-input.ts';
 import type { Scorer, ScorerContext, ScorerModel } from './types.ts';
 
 export const foldModelFile = (fold: number) => `fold-${fold}.onnx`;

@@ -3,8 +3,8 @@
 // attack score is 1 − softmax[0]. The aligned crop is resized to its 32×32 input bilinearly, as
 // human does. Field notes: it scores noise ~0.94 "live" — a peer to compare against, not a detector.
 
-import { frameLogit } from '../../signals/face-swap/aggregate.ts';
-import { bilinearResizeToTensor } from '../../signals/face-swap/crop-input.ts';
+import { frameLogit } from '../../signals/common/aggregate.ts';
+import { bilinearResizeToTensor } from '../../signals/common/crop-input.ts';
 import type { ScorerDefinition } from './types.ts';
 
 const MODEL = 'liveness';

@@ -1,7 +1,9 @@
 // Every constant of the face-swap signal, with its default and why. Callers pass a partial
 // config; `resolveFaceSwapConfig` fills the rest and rejects unknown keys and bad values.
 
-export interface FaceSwapConfig {
+import { resolveCropClassifierConfig, type CropClassifierConfig } from '../common/crop-classifier.ts';
+
+export interface FaceSwapConfig extends CropClassifierConfig {
   /**
    * Score the aligned crop of every k-th usable frame of a track (1 = every frame). Chosen so
    * that `scan` of a 640×480 call with one face stays above 30 frames/s on 2 cores (README).
@@ -32,22 +34,5 @@ export const DEFAULT_FACE_SWAP_CONFIG: Readonly<FaceSwapConfig> = Object.freeze(
 });
 
 export function resolveFaceSwapConfig(partial: Partial<FaceSwapConfig> = {}): FaceSwapConfig {
-  for (const key of Object.keys(partial)) {
-    if (!(key in DEFAULT_FACE_SWAP_CONFIG)) throw new Error(`unknown face-swap config key: ${key}`);
-  }
-  const c = { ...DEFAULT_FACE_SWAP_CONFIG, ...partial };
-  const positiveInt = (v: number) => Number.isInteger(v) && v >= 1;
-  if (
-    !positiveInt(c.scoreEveryFrames) ||
-    !positiveInt(c.minScoredFrames) ||
-    !positiveInt(c.fullConfidenceFrames)
-  )
-    throw new Error(
-      'face-swap: scoreEveryFrames, minScoredFrames and fullConfidenceFrames must be integers ≥ 1',
-    );
-  if (!(c.trimFraction >= 0 && c.trimFraction < 0.5))
-    throw new Error('face-swap: trimFraction must be in [0, 0.5)');
-  if (!(c.windowSec > 0) || !(c.fullConfidenceFacePx > 0))
-    throw new Error('face-swap: windowSec and fullConfidenceFacePx must be positive');
-  return c;
+  return resolveCropClassifierConfig('face-swap', DEFAULT_FACE_SWAP_CONFIG, partial);
 }

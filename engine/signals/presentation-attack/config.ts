@@ -1,7 +1,9 @@
 // Every constant of the presentation-attack signal, with its default and why. Callers pass a
 // partial config; `resolvePresentationAttackConfig` fills the rest and rejects unknown keys and bad values.
 
-export interface PresentationAttackConfig {
+import { resolveCropClassifierConfig, type CropClassifierConfig } from '../common/crop-classifier.ts';
+
+export interface PresentationAttackConfig extends CropClassifierConfig {
   /**
    * Score the aligned crop of every k-th usable frame of a track (1 = every frame). A screen or a
    * sheet does not change from frame to frame, so 3 (10 scores per second at 30 fps) is plenty and
@@ -35,23 +37,5 @@ export const DEFAULT_PRESENTATION_ATTACK_CONFIG: Readonly<PresentationAttackConf
 export function resolvePresentationAttackConfig(
   partial: Partial<PresentationAttackConfig> = {},
 ): PresentationAttackConfig {
-  for (const key of Object.keys(partial)) {
-    if (!(key in DEFAULT_PRESENTATION_ATTACK_CONFIG))
-      throw new Error(`unknown presentation-attack config key: ${key}`);
-  }
-  const c = { ...DEFAULT_PRESENTATION_ATTACK_CONFIG, ...partial };
-  const positiveInt = (v: number) => Number.isInteger(v) && v >= 1;
-  if (
-    !positiveInt(c.scoreEveryFrames) ||
-    !positiveInt(c.minScoredFrames) ||
-    !positiveInt(c.fullConfidenceFrames)
-  )
-    throw new Error(
-      'presentation-attack: scoreEveryFrames, minScoredFrames and fullConfidenceFrames must be integers ≥ 1',
-    );
-  if (!(c.trimFraction >= 0 && c.trimFraction < 0.5))
-    throw new Error('presentation-attack: trimFraction must be in [0, 0.5)');
-  if (!(c.windowSec > 0) || !(c.fullConfidenceFacePx > 0))
-    throw new Error('presentation-attack: windowSec and fullConfidenceFacePx must be positive');
-  return c;
+  return resolveCropClassifierConfig('presentation-attack', DEFAULT_PRESENTATION_ATTACK_CONFIG, partial);
 }

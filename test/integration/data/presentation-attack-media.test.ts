@@ -12,7 +12,7 @@ import { readManifest } from '../../../engine/eval/data-manifest.ts';
 import { createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
 import { ModelStore, type OnnxModel } from '../../../engine/runtime/index.ts';
-import { cropToModelInput } from '../../../engine/signals/face-swap/crop-input.ts';
+import { cropToModelInput } from '../../../engine/signals/common/crop-input.ts';
 import {
   PRESENTATION_ATTACK_MODEL,
   PRESENTATION_ATTACK_OUTPUT,

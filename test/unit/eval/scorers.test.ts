@@ -9,7 +9,7 @@ import {
   ScorerRegistry,
 } from '../../../engine/eval/scorers/index.ts';
 import { faceBlurScore, maskedSharpness } from '../../../engine/eval/scorers/face-blur.ts';
-import { areaResizeToTensor, bilinearResizeToTensor } from '../../../engine/signals/face-swap/crop-input.ts';
+import { areaResizeToTensor, bilinearResizeToTensor } from '../../../engine/signals/common/crop-input.ts';
 import { seededRandom } from '../../../engine/eval/metrics.ts';
 
 describe('ScorerRegistry', () => {

@@ -1,4 +1,4 @@
-// How the face-swap signal turns per-frame model outputs into one score per track (or window),
+// How the crop-classifier signals (face-swap, presentation-attack) turn per-frame model outputs into one score per track (or window),
 // and how sure it is. `callsentinel eval` imports these same functions for its video-level
 // scores, so the evaluated numbers are those of the signal.
 
