@@ -27,13 +27,6 @@ import {
   type ServerMessage,
 } from '../live/protocol.ts';
 
-/**
- * ONNX Runtime threads per model for a live session. One, because the app's window shares the
- * cores: with two, ONNX Runtime's spinning worker threads fought Chromium for them and the live
- * rate fell from 24 to 15 results/s on a 2-core machine (`npm run bench:app -- --threads N`, README).
- */
-export const DEFAULT_LIVE_THREADS = 1;
-
 export interface SessionHostOptions {
   models: ModelStore;
   /** Each session's folder (evidence log, exported reports) is created under `<dataDir>/sessions/`. */

@@ -5,7 +5,7 @@
 // folders the main process passes (inside the installed app they live in its resources).
 
 import { ModelStore } from '../runtime/index.ts';
-import { DEFAULT_LIVE_THREADS, SessionHost } from './session-host.ts';
+import { SessionHost } from './session-host.ts';
 import { parseEngineLaunchArgv } from './utility-protocol.ts';
 import { UtilityRunner, type ParentPortLike } from './utility-runner.ts';
 
@@ -33,7 +33,6 @@ if (!port) {
       port,
       createHost: (send) => {
         models = new ModelStore({
-          threads: DEFAULT_LIVE_THREADS,
           ...(args.modelsDir ? { modelsDir: args.modelsDir } : {}),
           ...(args.trainedModelsDir ? { trainedModelsDir: args.trainedModelsDir } : {}),
         });

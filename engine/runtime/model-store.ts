@@ -23,11 +23,18 @@ export interface ModelStoreOptions {
   readonly modelsDir?: string;
   /** Folder with our trained models and their manifest.json; default <repo>/models. */
   readonly trainedModelsDir?: string;
-  /** Intra-op threads per session; default 2. */
+  /** Intra-op threads per session; default DEFAULT_THREADS. */
   readonly threads?: number;
 }
 
-export const DEFAULT_THREADS = 2;
+/**
+ * One intra-op thread per session. These models are small (a few ms each): with two, ONNX
+ * Runtime's worker thread spins after every run and takes the second core from everything else
+ * — the JS stages, ffmpeg, the app's window. Measured on the 2-core machine (`npm run bench`,
+ * 640×480, one face, every signal): 30.7 frames/s with 2 threads, 55 with 2 threads and spinning
+ * off, 60.5 with 1; in the app (`npm run bench:app -- --threads N`) 15 vs 24 results/s.
+ */
+export const DEFAULT_THREADS = 1;
 
 /** <repo>/models/vendor, from this file's location (engine/runtime/). */
 export function defaultModelsDir(): string {

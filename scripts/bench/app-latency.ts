@@ -18,8 +18,7 @@ import {
 } from '../../test/support/app-harness.ts';
 import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
 import { appVersion } from '../../engine/core/app-info.ts';
-import { ModelStore } from '../../engine/runtime/index.ts';
-import { DEFAULT_LIVE_THREADS } from '../../engine/host/session-host.ts';
+import { DEFAULT_THREADS, ModelStore } from '../../engine/runtime/index.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +29,7 @@ const seconds = Number(option('seconds', '30'));
 const warmupSec = Number(option('warmup', '8'));
 const out = option('out', path.join('bench-out', 'app-latency.json'));
 // ONNX Runtime threads per model in the engine (the app shares the cores with its window).
-const threads = Number(option('threads', String(DEFAULT_LIVE_THREADS)));
+const threads = Number(option('threads', String(DEFAULT_THREADS)));
 
 if (!chromiumAvailable()) {
   console.error('bench:app needs Chromium (apt-get install chromium, or set CHROMIUM_PATH)');

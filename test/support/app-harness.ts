@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
-import { DEFAULT_LIVE_THREADS } from '../../engine/host/session-host.ts';
 import { CHROMIUM_ARGS } from '../../engine/evidence/report/chromium.ts';
 import { cachedFile, runFfmpeg } from '../../engine/eval/synthetic/render.ts';
 import { startWebServer, type WebServer } from '../../engine/host/web-server.ts';
@@ -94,7 +93,7 @@ export function builtRenderer(): Promise<string> {
 export async function launchApp(opts: LaunchOptions): Promise<AppHarness> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'callsentinel-e2e-data-'));
   const ownModels = !opts.models;
-  const models = opts.models ?? new ModelStore({ threads: DEFAULT_LIVE_THREADS });
+  const models = opts.models ?? new ModelStore();
   const server = await startWebServer({
     port: 0,
     dataDir,

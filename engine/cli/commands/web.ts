@@ -3,7 +3,6 @@ import path from 'node:path';
 import { CallSentinelError } from '../../core/errors.ts';
 import { formatMessage, messageRef } from '../../core/messages.ts';
 import { defaultDataDir } from '../../host/data-dir.ts';
-import { DEFAULT_LIVE_THREADS } from '../../host/session-host.ts';
 import { startWebServer } from '../../host/web-server.ts';
 import { ModelStore } from '../../runtime/index.ts';
 import { EXIT_OK, type CliCommand, type CliIo } from '../cli-io.ts';
@@ -39,7 +38,7 @@ export const webCommand: CliCommand = {
       throw new CallSentinelError('E_WEB_NOT_BUILT', { path: staticDir });
     }
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(io.env));
-    const models = new ModelStore({ threads: DEFAULT_LIVE_THREADS });
+    const models = new ModelStore();
     const server = await startWebServer({ port, dataDir, staticDir, models });
     io.stderr(`${formatMessage('web.ready', { url: server.url, dataDir }, lang)}\n`);
     // Serve until the user stops it (Ctrl+C); sessions still open are ended so their logs close.
