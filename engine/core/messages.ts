@@ -46,7 +46,8 @@ const en = {
     'The analysis engine stopped unexpectedly (exit code {exitCode}) and restarts in {seconds} s. The running session has ended; its evidence log is kept up to that moment. Start a new session.',
   E_ENGINE_GAVE_UP:
     'The analysis engine crashed {count} times within {seconds} s and is not restarted again. Export what you need, then restart CallSentinel; if it happens again, please report it.',
-  E_ENGINE_UNAVAILABLE: 'The analysis engine is not running right now (it is restarting or has stopped). Try again in a moment.',
+  E_ENGINE_UNAVAILABLE:
+    'The analysis engine is not running right now (it is restarting or has stopped). Try again in a moment.',
   E_ENGINE_REQUEST_LOST: 'The analysis engine stopped before it answered this request.',
   E_ENGINE_TIMEOUT: 'The analysis engine did not answer within {seconds} s.',
   E_PDF_PRINT_FAILED: 'The report could not be printed to PDF: {detail}',
@@ -54,7 +55,8 @@ const en = {
   'app.frame-engine-down': 'Frame skipped: the analysis engine is not running.',
   'app.notify-open': 'Open CallSentinel to see why and what to do now.',
   'app.engine-stopped-title': 'CallSentinel: analysis stopped',
-  'app.renderer-missing': 'The app window is not built ({path}). Build it with: npm run build:electron after building the renderer, or use npm start.',
+  'app.renderer-missing':
+    'The app window is not built ({path}). Build it with: npm run build:electron after building the renderer, or use npm start.',
   E_PROTOCOL: 'The app sent a message the engine cannot use: {detail}',
   E_WEB_NOT_BUILT: 'The app window is not built ({path}). Run: npm run build:renderer (or npm run dev:web)',
   'web.ready': 'CallSentinel web mode: open {url}\nSessions are saved in {dataDir}. Stop with Ctrl+C.',
@@ -79,8 +81,10 @@ const en = {
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
   'reason.presentation-attack-recapture':
     'The presentation-attack detector found traces of a face shown on a screen or a printed photo.',
-  'reason.presentation-attack-live': 'The presentation-attack detector found no trace of a screen or a photo.',
-  'reason.presentation-attack-too-few-frames': 'Too few usable face frames for the presentation-attack detector.',
+  'reason.presentation-attack-live':
+    'The presentation-attack detector found no trace of a screen or a photo.',
+  'reason.presentation-attack-too-few-frames':
+    'Too few usable face frames for the presentation-attack detector.',
   'reason.signal-failed': 'A detector could not run on this input; its result is left out.',
   'reason.signal-too-little-data': 'A detector saw too little of this face to judge it.',
   'reason.challenge-not-performed':
@@ -96,9 +100,11 @@ const en = {
   'scan.label.challenges': 'Challenges',
   'scan.challenges.summary':
     '{moments} moment(s) found; calm score {calm}; identity: lowest similarity {similarity}, {switches} switch(es); with challenges: {verdict}{score}',
-  'scan.challenges.moment': '{kind} {from}–{to} s: score {score} (calm {calm}, rise {rise}), identity {similarity}{switched}',
+  'scan.challenges.moment':
+    '{kind} {from}–{to} s: score {score} (calm {calm}, rise {rise}), identity {similarity}{switched}',
   'scan.challenges.switched': ', SWITCH',
-  'usage.challenges-mode': '--challenges takes "auto" (find head turns, hands over the face and close-ups in the recording)',
+  'usage.challenges-mode':
+    '--challenges takes "auto" (find head turns, hands over the face and close-ups in the recording)',
   // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker).
   'reason.pulse-present':
     "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
@@ -139,10 +145,12 @@ const en = {
   'alert.title.suspicious': 'Warning: this face may be fake',
   'alert.title.likely_fake': 'Danger: this face is likely fake',
   'alert.next.bank.1': 'Pause the transaction now; do not release funds during this call.',
-  'alert.next.bank.2': 'Verify the customer through a channel on file (call back the registered number, or ask them to visit a branch).',
+  'alert.next.bank.2':
+    'Verify the customer through a channel on file (call back the registered number, or ask them to visit a branch).',
   'alert.next.bank.3': 'Run a challenge and export the report for your fraud team.',
   'alert.next.police.1': 'Mark this moment so it is in the evidence record.',
-  'alert.next.police.2': 'Run a challenge: ask the caller to turn the head fully to the side and sweep a hand across the face.',
+  'alert.next.police.2':
+    'Run a challenge: ask the caller to turn the head fully to the side and sweep a hand across the face.',
   'alert.next.police.3': 'Export the evidence log and the report before closing the session.',
   'alert.next.personal.1': 'Do not transfer money or share any code, password or personal data.',
   'alert.next.personal.2': 'Hang up and call the person back on a number you already have.',
@@ -153,7 +161,7 @@ const en = {
     'Over the last seconds the face-swap detector sees signs of a swapped face (score {score}; a warning starts at {threshold}).',
   'reason.live.likely_fake':
     'Over the last seconds the face-swap detector sees strong signs of a swapped face (score {score}; likely fake from {threshold}).',
-  'reason.live-collecting': 'Collecting evidence: keep the caller\'s face in view for a few seconds.',
+  'reason.live-collecting': "Collecting evidence: keep the caller's face in view for a few seconds.",
   'reason.live-no-face': 'No face is visible right now.',
   'report.next.likely_real.1':
     'A real face does not prove who the person is. Keep to your usual identity checks.',
@@ -749,7 +757,8 @@ const zhCN: Record<MessageKey, string> = {
   'app.frame-engine-down': '已跳过此帧：分析引擎未在运行。',
   'app.notify-open': '打开 CallSentinel 查看原因和现在该怎么做。',
   'app.engine-stopped-title': 'CallSentinel：分析已停止',
-  'app.renderer-missing': '应用窗口尚未构建（{path}）。请先构建界面再运行 npm run build:electron，或直接使用 npm start。',
+  'app.renderer-missing':
+    '应用窗口尚未构建（{path}）。请先构建界面再运行 npm run build:electron，或直接使用 npm start。',
   E_PROTOCOL: '应用发送了引擎无法使用的消息：{detail}',
   E_WEB_NOT_BUILT: '应用窗口尚未构建（{path}）。请运行：npm run build:renderer（或 npm run dev:web）',
   'web.ready': 'CallSentinel 网页模式：请打开 {url}\n会话保存在 {dataDir}。按 Ctrl+C 停止。',
@@ -776,18 +785,21 @@ const zhCN: Record<MessageKey, string> = {
   'reason.presentation-attack-too-few-frames': '可用的人脸画面太少，呈现攻击检测器无法判断。',
   'reason.signal-failed': '有一个检测器无法处理此输入，其结果未计入。',
   'reason.signal-too-little-data': '有一个检测器看到的这张人脸画面太少，无法判断。',
-  'reason.challenge-not-performed': '有 {count} 项验证动作被拒绝、未完成或超时（{challenges}）：结论至少为可疑。',
+  'reason.challenge-not-performed':
+    '有 {count} 项验证动作被拒绝、未完成或超时（{challenges}）：结论至少为可疑。',
   'reason.identity-switch':
     '验证动作期间人脸变成了另一个人（从 {time} 秒起，持续 {seconds} 秒；与平静时人脸的相似度 {similarity}）：很可能是伪造。',
   'reason.challenges-performed': '已完成 {count} 项验证动作，人脸始终是同一个人。',
-  'reason.moment-score-rise': '在 {time} 秒处的{kind}期间，换脸分数从平静时的 {calm} 升到 {score}，升幅超过真实人脸的正常范围：至少为可疑。',
+  'reason.moment-score-rise':
+    '在 {time} 秒处的{kind}期间，换脸分数从平静时的 {calm} 升到 {score}，升幅超过真实人脸的正常范围：至少为可疑。',
   'moment.head-turn': '转头',
   'moment.hand-over-face': '手挡在脸前',
   'moment.close-up': '靠近镜头',
   'scan.label.challenges': '验证动作',
   'scan.challenges.summary':
     '找到 {moments} 个动作片段；平静时分数 {calm}；身份：最低相似度 {similarity}，切换 {switches} 次；计入验证动作后：{verdict}{score}',
-  'scan.challenges.moment': '{kind} {from}–{to} 秒：分数 {score}（平静时 {calm}，升幅 {rise}），身份相似度 {similarity}{switched}',
+  'scan.challenges.moment':
+    '{kind} {from}–{to} 秒：分数 {score}（平静时 {calm}，升幅 {rise}），身份相似度 {similarity}{switched}',
   'scan.challenges.switched': '，身份切换',
   'usage.challenges-mode': '--challenges 只接受 "auto"（在录像中查找转头、手挡脸和靠近镜头的片段）',
   'reason.pulse-present':
@@ -833,9 +845,12 @@ const zhCN: Record<MessageKey, string> = {
   'alert.next.personal.1': '不要转账，也不要透露任何验证码、密码或个人信息。',
   'alert.next.personal.2': '挂断通话，用您已有的号码回拨给对方本人。',
   'alert.next.personal.3': '及时举报：拨打反诈专线 96110，或报警 110。',
-  'reason.live.likely_real': '最近几秒，换脸检测器没有发现明显的换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
-  'reason.live.suspicious': '最近几秒，换脸检测器发现了换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
-  'reason.live.likely_fake': '最近几秒，换脸检测器发现了明显的换脸迹象（分数 {score}；达到 {threshold} 即判定为很可能伪造）。',
+  'reason.live.likely_real':
+    '最近几秒，换脸检测器没有发现明显的换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
+  'reason.live.suspicious':
+    '最近几秒，换脸检测器发现了换脸迹象（分数 {score}；达到 {threshold} 即发出警告）。',
+  'reason.live.likely_fake':
+    '最近几秒，换脸检测器发现了明显的换脸迹象（分数 {score}；达到 {threshold} 即判定为很可能伪造）。',
   'reason.live-collecting': '正在收集证据：请让对方的脸在画面中保持几秒钟。',
   'reason.live-no-face': '当前画面中看不到人脸。',
   'report.next.likely_real.1': '真实的人脸并不能证明对方的身份，请照常进行身份核实。',
