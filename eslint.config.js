@@ -38,7 +38,8 @@ export default tseslint.config(
           paths: ['electron', 'electron/main', 'electron/renderer', 'electron/common'].map((name) => ({
             name,
             importNames: ['ipcMain', 'ipcRenderer'],
-            message: 'Use the typed IPC contract (electron/main/ipc-contract.ts, ipc-main.ts, the preload bridge).',
+            message:
+              'Use the typed IPC contract (electron/main/ipc-contract.ts, ipc-main.ts, the preload bridge).',
           })),
         },
       ],
@@ -49,7 +50,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^electron(/.*)?$', message: 'engine/ and renderer/ do not import Electron.' }] },
+        {
+          patterns: [{ regex: '^electron(/.*)?$', message: 'engine/ and renderer/ do not import Electron.' }],
+        },
       ],
     },
   },

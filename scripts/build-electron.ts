@@ -57,7 +57,9 @@ export async function buildElectron(): Promise<void> {
       packages: 'external',
       // CommonJS has no import.meta: give the engine this file's URL, as ESM would.
       define: { 'import.meta.url': '__callsentinelImportMetaUrl' },
-      banner: { js: "const __callsentinelImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      banner: {
+        js: "const __callsentinelImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
     }),
   ]);
 }

@@ -17,6 +17,10 @@ export function findElectronBinary(electronDir, env = process.env, fs = {}) {
   const read = fs.read ?? ((p) => (existsSync(p) ? readFileSync(p, 'utf8') : null));
   const relative = read(join(electronDir, 'path.txt'))?.trim() || null;
   const distDir = env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist');
-  const candidate = relative ? join(distDir, relative) : env.ELECTRON_OVERRIDE_DIST_PATH ? join(distDir, 'electron') : null;
+  const candidate = relative
+    ? join(distDir, relative)
+    : env.ELECTRON_OVERRIDE_DIST_PATH
+      ? join(distDir, 'electron')
+      : null;
   return candidate && exists(candidate) ? candidate : null;
 }

@@ -58,7 +58,8 @@ export function staleReason(vendorDir = VENDOR_DIR) {
   const browserModels = Array.isArray(manifest.browserModels) ? manifest.browserModels : [];
   for (const model of [...manifest.models, ...browserModels]) {
     const pkg = model?.source?.package ?? '@vladmandic/human';
-    if (model?.source?.version !== installedVersion(pkg)) return `${model?.name}: made from another ${pkg} version`;
+    if (model?.source?.version !== installedVersion(pkg))
+      return `${model?.name}: made from another ${pkg} version`;
     const file = join(vendorDir, String(model.file));
     if (!existsSync(file)) return `${model.name}: file missing`;
     if (sha256(readFileSync(file)) !== model.sha256) return `${model.name}: checksum mismatch`;

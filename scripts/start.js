@@ -11,13 +11,19 @@ import { findElectronBinary } from './electron-binary.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const electronPath = findElectronBinary(join(ROOT, 'node_modules', 'electron'));
 if (!electronPath) {
-  console.error('No Electron binary on this machine, so the desktop app cannot open here; run the same app in your browser with: npm run dev:web');
+  console.error(
+    'No Electron binary on this machine, so the desktop app cannot open here; run the same app in your browser with: npm run dev:web',
+  );
   process.exit(1);
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 for (const script of ['build:renderer', 'build:electron']) {
-  const built = spawnSync(npm, ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  const built = spawnSync(npm, ['run', '--silent', script], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const child = spawn(electronPath, ['.'], { cwd: ROOT, stdio: 'inherit' });

@@ -10,13 +10,21 @@ export const HOME_ENV = 'CALLSENTINEL_HOME';
  * The engine's data folder: $CALLSENTINEL_HOME when set, else Electron's userData folder. The
  * engine (SessionHost) writes each session under `<this>/sessions/<timestamp>/`.
  */
-export function appDataDir(userDataDir: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function appDataDir(
+  userDataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
   const home = env[HOME_ENV]?.trim();
   if (home) return isAbsolute(home) ? home : resolve(cwd, home);
   return userDataDir;
 }
 
 /** Where sessions end up: <appDataDir>/sessions. */
-export function sessionsDir(userDataDir: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function sessionsDir(
+  userDataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
   return join(appDataDir(userDataDir, env, cwd), 'sessions');
 }

@@ -37,8 +37,7 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 };
 
 export type AppRequest =
-  | { ok: true; filePath: string; headers: Record<string, string> }
-  | { ok: false; status: 400 | 403 | 404 };
+  { ok: true; filePath: string; headers: Record<string, string> } | { ok: false; status: 400 | 403 | 404 };
 
 /** A URL path prefix served from a folder, optionally limited to some file types. */
 export interface AppMount {
@@ -63,7 +62,11 @@ export interface AppMountDirs {
  */
 export function appMounts(dirs: AppMountDirs): AppMount[] {
   return [
-    { prefix: '/mediapipe/wasm/', dir: join(dirs.appRoot, 'node_modules', '@mediapipe', 'tasks-vision', 'wasm'), extensions: ['.js', '.wasm'] },
+    {
+      prefix: '/mediapipe/wasm/',
+      dir: join(dirs.appRoot, 'node_modules', '@mediapipe', 'tasks-vision', 'wasm'),
+      extensions: ['.js', '.wasm'],
+    },
     { prefix: '/models/', dir: dirs.vendorModelsDir, extensions: ['.tflite'] },
     { prefix: '/', dir: dirs.rendererDir },
   ];

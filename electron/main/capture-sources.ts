@@ -40,11 +40,15 @@ export function mapCaptureSources(
     const kind = s.id.startsWith('screen:') ? 'screen' : s.id.startsWith('window:') ? 'window' : null;
     if (!kind || own.has(sourceKey(s.id))) continue;
     const name = (s.name ?? '').trim().slice(0, MAX_SOURCE_NAME_CHARS);
-    const thumbnailDataUrl = /^data:image\/(png|jpeg);base64,/.test(s.thumbnailDataUrl ?? '') ? s.thumbnailDataUrl : '';
+    const thumbnailDataUrl = /^data:image\/(png|jpeg);base64,/.test(s.thumbnailDataUrl ?? '')
+      ? s.thumbnailDataUrl
+      : '';
     out.push({ id: s.id, name: name || s.id, kind, thumbnailDataUrl });
   }
   const rank = (k: CaptureSource['kind']) => (k === 'screen' ? 0 : 1);
-  return out.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind === 'window' ? a.name.localeCompare(b.name) : 0));
+  return out.sort(
+    (a, b) => rank(a.kind) - rank(b.kind) || (a.kind === 'window' ? a.name.localeCompare(b.name) : 0),
+  );
 }
 
 /**

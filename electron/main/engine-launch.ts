@@ -42,7 +42,11 @@ export function engineLaunch(input: EngineLaunchInput): EngineLaunch {
     return { modulePath, argv: engineLaunchArgv({ dataDir: input.dataDir }), env: { ...input.env } };
   }
   const trained = trainedModelsDir(true, input.resourcesPath, '');
-  const argv = engineLaunchArgv({ dataDir: input.dataDir, modelsDir: join(trained, 'vendor'), trainedModelsDir: trained });
+  const argv = engineLaunchArgv({
+    dataDir: input.dataDir,
+    modelsDir: join(trained, 'vendor'),
+    trainedModelsDir: trained,
+  });
   const env: NodeJS.ProcessEnv = { ...input.env };
   if (!env.FFMPEG_BIN) {
     const exe = input.platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg';

@@ -68,7 +68,11 @@ export function isTrustedSender(frame: SenderFrame | null | undefined): boolean 
   return originOf(frame.url) === APP_ORIGIN;
 }
 
-export function errorReply(id: number, code: string, params: Record<string, string | number> = {}): ErrorReply {
+export function errorReply(
+  id: number,
+  code: string,
+  params: Record<string, string | number> = {},
+): ErrorReply {
   return { type: 'reply', id, ok: false, error: { code, key: code, params } };
 }
 
@@ -98,15 +102,18 @@ export function validateRequest(sender: SenderFrame | null | undefined, raw: unk
 }
 
 export type FrameCheck =
-  | { ok: true; header: FrameHeader; pixels: Uint8Array }
-  | { ok: false; dropped: FrameDropped | null };
+  { ok: true; header: FrameHeader; pixels: Uint8Array } | { ok: false; dropped: FrameDropped | null };
 
 /**
  * Checks a frame from the window: sender, header JSON size and schema, pixel buffer type and size
  * (width × height × 4). A rejected frame gives a `frame.dropped` event for the window (seq -1 when
  * the header did not say), or null for an untrusted sender, which gets no answer at all.
  */
-export function validateFrame(sender: SenderFrame | null | undefined, headerJson: unknown, pixels: unknown): FrameCheck {
+export function validateFrame(
+  sender: SenderFrame | null | undefined,
+  headerJson: unknown,
+  pixels: unknown,
+): FrameCheck {
   if (!isTrustedSender(sender)) return { ok: false, dropped: null };
   if (typeof headerJson !== 'string') return droppedFrame(-1, 'frame header must be JSON text');
   if (headerJson.length > MAX_FRAME_HEADER_BYTES || utf8Length(headerJson) > MAX_FRAME_HEADER_BYTES)
@@ -134,7 +141,11 @@ export function validateSourceId(sender: SenderFrame | null | undefined, id: unk
   return id;
 }
 
-export function droppedFrameEvent(seq: number, key: string, params: Record<string, string | number> = {}): FrameDropped {
+export function droppedFrameEvent(
+  seq: number,
+  key: string,
+  params: Record<string, string | number> = {},
+): FrameDropped {
   return { type: 'frame.dropped', seq, reason: { key, params } };
 }
 

@@ -2,7 +2,13 @@
 // ipc-contract.ts, each with the sender check, and the wiring of the window's channels to the
 // engine host. Every handler answers; none throws back into the window.
 
-import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
+import {
+  ipcMain,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+  type WebFrameMain,
+} from 'electron';
 import type { ClientMessage, FrameHeader } from '../../engine/live/protocol.ts';
 import type { CaptureSourceChoice } from './capture-sources.ts';
 import {
@@ -22,7 +28,10 @@ import {
 } from './ipc-contract.ts';
 
 /** The sending frame, or null when it is gone or belongs to another web contents than ours. */
-function senderFrame(event: IpcMainEvent | IpcMainInvokeEvent, ours: () => WebContents | null): SenderFrame | null {
+function senderFrame(
+  event: IpcMainEvent | IpcMainInvokeEvent,
+  ours: () => WebContents | null,
+): SenderFrame | null {
   const contents = ours();
   if (!contents || event.sender !== contents) return null;
   const frame: WebFrameMain | null = event.senderFrame;
@@ -39,7 +48,10 @@ function handle<K extends keyof IpcInvokeChannels>(
 }
 
 /** ipcMain.on for a channel of the one-way map. */
-function on<K extends keyof IpcSendChannels>(channel: K, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void {
+function on<K extends keyof IpcSendChannels>(
+  channel: K,
+  listener: (event: IpcMainEvent, ...args: unknown[]) => void,
+): void {
   ipcMain.on(channel, listener);
 }
 
@@ -71,7 +83,9 @@ export function wireIpc(w: IpcWiring): void {
     try {
       return await w.request(checked.message);
     } catch (error) {
-      return errorReply(checked.message.id, 'E_INTERNAL', { detail: String((error as Error)?.message ?? error) });
+      return errorReply(checked.message.id, 'E_INTERNAL', {
+        detail: String((error as Error)?.message ?? error),
+      });
     }
   });
 

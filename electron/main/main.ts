@@ -49,7 +49,10 @@ const APP_ROOT = join(BUNDLE_DIR, '..', '..');
 // app:// must be registered before the app is ready: standard + secure gives it a real origin,
 // fetch (MediaPipe's wasm and model), and a secure context (getDisplayMedia, getUserMedia).
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
+  },
 ]);
 app.enableSandbox();
 
@@ -66,10 +69,18 @@ function emitToWindow(event: EngineEvent): void {
   sendToWindow(contents(), IPC_CHANNELS.event, event);
   const win = mainWindow;
   const focused = !!win && !win.isDestroyed() && win.isVisible() && !win.isMinimized() && win.isFocused();
-  const decision = decideNotification(notificationState, event, { windowFocused: focused, nowMs: Date.now(), lang });
+  const decision = decideNotification(notificationState, event, {
+    windowFocused: focused,
+    nowMs: Date.now(),
+    lang,
+  });
   notificationState = decision.state;
   if (decision.notify && Notification.isSupported()) {
-    const n = new Notification({ title: decision.notify.title, body: decision.notify.body, urgency: 'critical' });
+    const n = new Notification({
+      title: decision.notify.title,
+      body: decision.notify.body,
+      urgency: 'critical',
+    });
     n.on('click', () => {
       if (mainWindow && !mainWindow.isDestroyed()) {
         if (mainWindow.isMinimized()) mainWindow.restore();
@@ -103,9 +114,14 @@ function startEngine(): EngineHost {
     },
     emit: emitToWindow,
     onGiveUp: (error) => {
-      const text = formatMessage(isMessageKey(error.key) ? error.key : 'E_ENGINE_GAVE_UP', error.params ?? {}, lang);
+      const text = formatMessage(
+        isMessageKey(error.key) ? error.key : 'E_ENGINE_GAVE_UP',
+        error.params ?? {},
+        lang,
+      );
       const title = formatMessage('app.engine-stopped-title', {}, lang);
-      if (mainWindow && !mainWindow.isDestroyed()) void dialog.showMessageBox(mainWindow, { type: 'error', title, message: text });
+      if (mainWindow && !mainWindow.isDestroyed())
+        void dialog.showMessageBox(mainWindow, { type: 'error', title, message: text });
       else dialog.showErrorBox(title, text);
     },
   });
@@ -129,7 +145,13 @@ async function renderPdf(htmlPath: string): Promise<Uint8Array> {
   printing.add(htmlPath);
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      session: printSession,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    },
   });
   try {
     await win.loadURL(pathToFileURL(htmlPath).href);
@@ -141,10 +163,17 @@ async function renderPdf(htmlPath: string): Promise<Uint8Array> {
 }
 
 async function listCaptureSources() {
-  const sources = await desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: THUMBNAIL_SIZE });
+  const sources = await desktopCapturer.getSources({
+    types: ['screen', 'window'],
+    thumbnailSize: THUMBNAIL_SIZE,
+  });
   const own = BrowserWindow.getAllWindows().map((w) => w.getMediaSourceId());
   return mapCaptureSources(
-    sources.map((s) => ({ id: s.id, name: s.name, thumbnailDataUrl: s.thumbnail.isEmpty() ? '' : s.thumbnail.toDataURL() })),
+    sources.map((s) => ({
+      id: s.id,
+      name: s.name,
+      thumbnailDataUrl: s.thumbnail.isEmpty() ? '' : s.thumbnail.toDataURL(),
+    })),
     own,
   );
 }
@@ -158,7 +187,9 @@ function installSecurity(): void {
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     isAllowedPermission(permission, requestingOrigin, details as PermissionDetails),
   );
-  ses.setDevicePermissionHandler((details) => isAllowedDevice({ deviceType: details.deviceType, origin: details.origin }));
+  ses.setDevicePermissionHandler((details) =>
+    isAllowedDevice({ deviceType: details.deviceType, origin: details.origin }),
+  );
   ses.setDisplayMediaRequestHandler((request, callback) => {
     const frame = request.frame;
     const allowed =
@@ -207,7 +238,11 @@ function serveApp(): void {
 
 async function createWindow(): Promise<void> {
   mainWindow = new BrowserWindow(
-    mainWindowOptions({ preloadPath: join(BUNDLE_DIR, 'preload.cjs'), title: 'CallSentinel', devTools: !app.isPackaged }),
+    mainWindowOptions({
+      preloadPath: join(BUNDLE_DIR, 'preload.cjs'),
+      title: 'CallSentinel',
+      devTools: !app.isPackaged,
+    }),
   );
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

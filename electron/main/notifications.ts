@@ -78,8 +78,16 @@ export function decideNotification(
 }
 
 /** Title from the alert catalogue; body: the profile's first next step (when known) and where to look. */
-export function notificationText(verdict: 'suspicious' | 'likely_fake', stepKey: string | undefined, lang: Lang): NotificationText {
-  const title = formatMessage(verdict === 'likely_fake' ? 'alert.title.likely_fake' : 'alert.title.suspicious', {}, lang);
+export function notificationText(
+  verdict: 'suspicious' | 'likely_fake',
+  stepKey: string | undefined,
+  lang: Lang,
+): NotificationText {
+  const title = formatMessage(
+    verdict === 'likely_fake' ? 'alert.title.likely_fake' : 'alert.title.suspicious',
+    {},
+    lang,
+  );
   const open = formatMessage('app.notify-open', {}, lang);
   const step = stepKey && isMessageKey(stepKey) ? formatMessage(stepKey, {}, lang) : null;
   return { title, body: step ? `${step}\n${open}` : open };

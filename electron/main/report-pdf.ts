@@ -58,7 +58,9 @@ export async function exportReportAsPdf(message: ReportExport, deps: PdfExportDe
   if (!htmlReply.ok) return htmlReply;
   const html = htmlReply.result as Partial<ExportedFile> | null;
   if (!html || typeof html.path !== 'string' || html.path === '' || typeof html.fileName !== 'string')
-    return errorReply(message.id, 'E_PDF_PRINT_FAILED', { detail: 'the engine returned no HTML report file' });
+    return errorReply(message.id, 'E_PDF_PRINT_FAILED', {
+      detail: 'the engine returned no HTML report file',
+    });
   try {
     const bytes = await deps.renderPdf(html.path);
     const pdfPath = pdfPathFor(html.path);
@@ -71,6 +73,8 @@ export async function exportReportAsPdf(message: ReportExport, deps: PdfExportDe
     };
     return { type: 'reply', id: message.id, ok: true, result };
   } catch (error) {
-    return errorReply(message.id, 'E_PDF_PRINT_FAILED', { detail: String((error as Error)?.message ?? error) });
+    return errorReply(message.id, 'E_PDF_PRINT_FAILED', {
+      detail: String((error as Error)?.message ?? error),
+    });
   }
 }

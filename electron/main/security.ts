@@ -5,7 +5,11 @@
 import { APP_ORIGIN, isAppUrl, originOf } from './app-origin.ts';
 
 /** The permissions the app's page may get: the camera, screen/window capture, system notifications. */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['media', 'display-capture', 'notifications']);
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'media',
+  'display-capture',
+  'notifications',
+]);
 
 /**
  * Media kinds allowed for `media` and `display-capture`. Video only: no signal listens to audio, so
@@ -31,7 +35,11 @@ export interface PermissionDetails {
  * anything: media (video), display-capture (video) and notifications. Geolocation, USB, HID, serial,
  * MIDI, clipboard, open-external, fullscreen, … are denied.
  */
-export function isAllowedPermission(permission: string, origin: string, details: PermissionDetails = {}): boolean {
+export function isAllowedPermission(
+  permission: string,
+  origin: string,
+  details: PermissionDetails = {},
+): boolean {
   if (!ALLOWED_PERMISSIONS.has(permission)) return false;
   if (originOf(origin) !== APP_ORIGIN) return false;
   if (details.isMainFrame === false || details.embeddingOrigin !== undefined) return false;
@@ -45,7 +53,11 @@ export function isAllowedPermission(permission: string, origin: string, details:
     }
     // A check with mediaType 'unknown' is Chromium asking whether device labels may be shown
     // (enumerateDevices): allowed, it grants no capture.
-    if (details.mediaType !== undefined && details.mediaType !== 'unknown' && !ALLOWED_MEDIA_TYPES.has(details.mediaType))
+    if (
+      details.mediaType !== undefined &&
+      details.mediaType !== 'unknown' &&
+      !ALLOWED_MEDIA_TYPES.has(details.mediaType)
+    )
       return false;
   }
   return true;

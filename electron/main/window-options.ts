@@ -29,7 +29,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The CSP header value. */
-export function contentSecurityPolicy(directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES): string {
+export function contentSecurityPolicy(
+  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+): string {
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');

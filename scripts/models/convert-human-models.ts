@@ -228,7 +228,9 @@ export function main(argv: readonly string[]): number {
       ...(args.only ? { only: args.only } : {}),
       ...(log ? { log } : {}),
     });
-    log?.(`wrote ${manifest.models.length + (manifest.browserModels?.length ?? 0)} models and ${MANIFEST_FILE} to ${args.outDir}`);
+    log?.(
+      `wrote ${manifest.models.length + (manifest.browserModels?.length ?? 0)} models and ${MANIFEST_FILE} to ${args.outDir}`,
+    );
     return 0;
   } catch (error) {
     const code = isCallSentinelError(error) ? error.code : 'E_INTERNAL';

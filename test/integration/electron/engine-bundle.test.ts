@@ -66,16 +66,48 @@ describe('engine bundle in a utilityProcess stand-in', () => {
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
     };
-    const reply = (id: number) => waitFor((m) => m.kind === 'server' && (m.message as { id?: number }).id === id);
+    const reply = (id: number) =>
+      waitFor((m) => m.kind === 'server' && (m.message as { id?: number }).id === id);
 
     await waitFor((m) => m.kind === 'ready');
     send({ kind: 'message', message: { id: 1, type: 'engine.info' } });
-    expect((await reply(1)).message).toMatchObject({ type: 'reply', id: 1, ok: true, result: { protocolVersion: 1 } });
-    send({ kind: 'message', message: { id: 2, type: 'session.start', profile: 'bank', lang: 'zh-CN', source: { kind: 'camera', label: 'bundle test' } } });
-    expect((await reply(2)).message).toMatchObject({ type: 'reply', id: 2, ok: true, result: { profile: 'bank' } });
-    const header = { type: 'frame', seq: 1, captureTimeMs: 1, mediaTimeSec: 0, width: 64, height: 48, cropPx: { x: 0, y: 0, width: 64, height: 48 }, sourceWidth: 64, sourceHeight: 48 };
+    expect((await reply(1)).message).toMatchObject({
+      type: 'reply',
+      id: 1,
+      ok: true,
+      result: { protocolVersion: 1 },
+    });
+    send({
+      kind: 'message',
+      message: {
+        id: 2,
+        type: 'session.start',
+        profile: 'bank',
+        lang: 'zh-CN',
+        source: { kind: 'camera', label: 'bundle test' },
+      },
+    });
+    expect((await reply(2)).message).toMatchObject({
+      type: 'reply',
+      id: 2,
+      ok: true,
+      result: { profile: 'bank' },
+    });
+    const header = {
+      type: 'frame',
+      seq: 1,
+      captureTimeMs: 1,
+      mediaTimeSec: 0,
+      width: 64,
+      height: 48,
+      cropPx: { x: 0, y: 0, width: 64, height: 48 },
+      sourceWidth: 64,
+      sourceHeight: 48,
+    };
     send({ kind: 'frame', header });
-    const result = await waitFor((m) => m.kind === 'server' && (m.message as { type?: string }).type === 'frame.result');
+    const result = await waitFor(
+      (m) => m.kind === 'server' && (m.message as { type?: string }).type === 'frame.result',
+    );
     expect(result.message).toMatchObject({ type: 'frame.result', seq: 1, faces: [] });
     send({ kind: 'message', message: { id: 3, type: 'session.stop' } });
     expect((await reply(3)).message).toMatchObject({ type: 'reply', id: 3, ok: true });

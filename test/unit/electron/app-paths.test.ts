@@ -15,14 +15,23 @@ describe('app paths', () => {
   });
 
   it('moves everything to CALLSENTINEL_HOME when set (relative to the working directory)', () => {
-    expect(sessionsDir(USER_DATA, { CALLSENTINEL_HOME: path.resolve('/srv/cs') })).toBe(path.resolve('/srv/cs/sessions'));
-    expect(appDataDir(USER_DATA, { CALLSENTINEL_HOME: 'data' }, path.resolve('/work'))).toBe(path.resolve('/work/data'));
+    expect(sessionsDir(USER_DATA, { CALLSENTINEL_HOME: path.resolve('/srv/cs') })).toBe(
+      path.resolve('/srv/cs/sessions'),
+    );
+    expect(appDataDir(USER_DATA, { CALLSENTINEL_HOME: 'data' }, path.resolve('/work'))).toBe(
+      path.resolve('/work/data'),
+    );
     expect(appDataDir(USER_DATA, { CALLSENTINEL_HOME: '   ' })).toBe(USER_DATA);
   });
 });
 
 describe('engine launch', () => {
-  const base = { bundleDir: path.resolve('/app/dist/electron'), dataDir: USER_DATA, resourcesPath: path.resolve('/opt/CallSentinel/resources'), env: { PATH: '/usr/bin' } };
+  const base = {
+    bundleDir: path.resolve('/app/dist/electron'),
+    dataDir: USER_DATA,
+    resourcesPath: path.resolve('/opt/CallSentinel/resources'),
+    env: { PATH: '/usr/bin' },
+  };
 
   it('in development: the bundled entry, the data folder, the repository’s models and ffmpeg', () => {
     const l = engineLaunch({ ...base, isPackaged: false, platform: 'linux' });
@@ -38,8 +47,15 @@ describe('engine launch', () => {
       modelsDir: path.join(base.resourcesPath, 'models', 'vendor'),
       trainedModelsDir: path.join(base.resourcesPath, 'models'),
     });
-    expect(l.env.FFMPEG_BIN).toBe(path.join(base.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static', 'ffmpeg.exe'));
-    const own = engineLaunch({ ...base, env: { FFMPEG_BIN: '/usr/bin/ffmpeg' }, isPackaged: true, platform: 'linux' });
+    expect(l.env.FFMPEG_BIN).toBe(
+      path.join(base.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static', 'ffmpeg.exe'),
+    );
+    const own = engineLaunch({
+      ...base,
+      env: { FFMPEG_BIN: '/usr/bin/ffmpeg' },
+      isPackaged: true,
+      platform: 'linux',
+    });
     expect(own.env.FFMPEG_BIN).toBe('/usr/bin/ffmpeg');
   });
 });

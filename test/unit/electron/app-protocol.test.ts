@@ -2,7 +2,13 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, appMounts, isAppUrl, originOf, resolveAppRequest } from '../../../electron/main/app-protocol.ts';
+import {
+  APP_ORIGIN,
+  appMounts,
+  isAppUrl,
+  originOf,
+  resolveAppRequest,
+} from '../../../electron/main/app-protocol.ts';
 import { contentSecurityPolicy } from '../../../electron/main/window-options.ts';
 
 const ROOT = path.resolve('/srv/app/dist/renderer');
@@ -64,7 +70,10 @@ describe('resolveAppRequest', () => {
       else expect([400, 403, 404], url).toContain(r.status);
     }
     // Encoded slashes decode after URL parsing: the climb is caught on the decoded path.
-    expect(resolveAppRequest('app://callsentinel/assets/..%2f..%2f..%2fsecret.json', ROOT)).toEqual({ ok: false, status: 403 });
+    expect(resolveAppRequest('app://callsentinel/assets/..%2f..%2f..%2fsecret.json', ROOT)).toEqual({
+      ok: false,
+      status: 403,
+    });
     // Dot segments are resolved by URL parsing itself and stay inside the folder.
     const dots = resolveAppRequest('app://callsentinel/%2e%2e/%2e%2e/package.json', ROOT);
     expect(dots.ok && dots.filePath).toBe(path.join(ROOT, 'package.json'));
@@ -88,17 +97,35 @@ describe('app mounts (the same layout as web mode)', () => {
 
   it('serves MediaPipe’s wasm from its npm package and the face detector from models/vendor', () => {
     const wasm = resolveAppRequest('app://callsentinel/mediapipe/wasm/vision_wasm_internal.wasm', mounts);
-    expect(wasm.ok && wasm.filePath).toBe(path.resolve('/srv/app/node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm'));
+    expect(wasm.ok && wasm.filePath).toBe(
+      path.resolve('/srv/app/node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm'),
+    );
     expect(wasm.ok && wasm.headers['Content-Type']).toBe('application/wasm');
     const model = resolveAppRequest('app://callsentinel/models/face_detection_short_range.tflite', mounts);
-    expect(model.ok && model.filePath).toBe(path.resolve('/srv/app/models/vendor/face_detection_short_range.tflite'));
-    expect(resolveAppRequest('app://callsentinel/app.js', mounts)).toMatchObject({ ok: true, filePath: path.join(ROOT, 'app.js') });
+    expect(model.ok && model.filePath).toBe(
+      path.resolve('/srv/app/models/vendor/face_detection_short_range.tflite'),
+    );
+    expect(resolveAppRequest('app://callsentinel/app.js', mounts)).toMatchObject({
+      ok: true,
+      filePath: path.join(ROOT, 'app.js'),
+    });
   });
 
   it('serves only the mounted file types and nothing outside each folder', () => {
-    expect(resolveAppRequest('app://callsentinel/models/manifest.json', mounts)).toEqual({ ok: false, status: 404 });
-    expect(resolveAppRequest('app://callsentinel/models/blazeface.onnx', mounts)).toEqual({ ok: false, status: 404 });
-    expect(resolveAppRequest('app://callsentinel/mediapipe/wasm/..%2f..%2f..%2fpackage.json', mounts)).toEqual({ ok: false, status: 403 });
-    expect(resolveAppRequest('app://callsentinel/models/..%2fmanifest.json', mounts)).toEqual({ ok: false, status: 403 });
+    expect(resolveAppRequest('app://callsentinel/models/manifest.json', mounts)).toEqual({
+      ok: false,
+      status: 404,
+    });
+    expect(resolveAppRequest('app://callsentinel/models/blazeface.onnx', mounts)).toEqual({
+      ok: false,
+      status: 404,
+    });
+    expect(
+      resolveAppRequest('app://callsentinel/mediapipe/wasm/..%2f..%2f..%2fpackage.json', mounts),
+    ).toEqual({ ok: false, status: 403 });
+    expect(resolveAppRequest('app://callsentinel/models/..%2fmanifest.json', mounts)).toEqual({
+      ok: false,
+      status: 403,
+    });
   });
 });

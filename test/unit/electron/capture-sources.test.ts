@@ -2,7 +2,11 @@
 // (electron/main/capture-sources.ts).
 
 import { describe, expect, it } from 'vitest';
-import { CaptureSourceChoice, mapCaptureSources, type RawCaptureSource } from '../../../electron/main/capture-sources.ts';
+import {
+  CaptureSourceChoice,
+  mapCaptureSources,
+  type RawCaptureSource,
+} from '../../../electron/main/capture-sources.ts';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const raw: RawCaptureSource[] = [
@@ -18,13 +22,21 @@ describe('mapCaptureSources', () => {
   const mapped = mapCaptureSources(raw, ['window:777:1']);
 
   it('maps to plain {id, name, kind, thumbnailDataUrl}', () => {
-    expect(mapped[0]).toEqual({ id: 'screen:0:0', name: 'Entire screen', kind: 'screen', thumbnailDataUrl: PNG });
+    expect(mapped[0]).toEqual({
+      id: 'screen:0:0',
+      name: 'Entire screen',
+      kind: 'screen',
+      thumbnailDataUrl: PNG,
+    });
     for (const s of mapped) expect(Object.keys(s).sort()).toEqual(['id', 'kind', 'name', 'thumbnailDataUrl']);
   });
 
   it('leaves out our own window by its media source id (whatever the suffix), not by title', () => {
     expect(mapped.map((s) => s.id)).not.toContain('window:777:0');
-    const other = mapCaptureSources([{ id: 'window:5:0', name: 'CallSentinel', thumbnailDataUrl: PNG }], ['window:777:0']);
+    const other = mapCaptureSources(
+      [{ id: 'window:5:0', name: 'CallSentinel', thumbnailDataUrl: PNG }],
+      ['window:777:0'],
+    );
     expect(other).toHaveLength(1);
   });
 
@@ -59,7 +71,10 @@ describe('CaptureSourceChoice', () => {
     const c = new CaptureSourceChoice();
     c.setListing(listing);
     expect(c.choose('window:4242:0')).toBe(true);
-    expect(c.takeForDisplayMediaRequest({ videoRequested: true })).toEqual({ id: 'window:4242:0', name: 'Zoom Meeting' });
+    expect(c.takeForDisplayMediaRequest({ videoRequested: true })).toEqual({
+      id: 'window:4242:0',
+      name: 'Zoom Meeting',
+    });
     expect(c.takeForDisplayMediaRequest({ videoRequested: true })).toBeNull();
   });
 

@@ -13,7 +13,9 @@ function fakeFs(files: Record<string, string>) {
 describe('findElectronBinary', () => {
   it('reads path.txt and returns the binary in dist/ when that file exists', () => {
     const bin = path.join(DIR, 'dist', 'electron');
-    expect(findElectronBinary(DIR, {}, fakeFs({ [path.join(DIR, 'path.txt')]: 'electron\n', [bin]: '' }))).toBe(bin);
+    expect(
+      findElectronBinary(DIR, {}, fakeFs({ [path.join(DIR, 'path.txt')]: 'electron\n', [bin]: '' })),
+    ).toBe(bin);
   });
 
   it('returns null without path.txt or without the binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD)', () => {
@@ -23,7 +25,13 @@ describe('findElectronBinary', () => {
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
     const own = path.resolve('/opt/electron');
-    expect(findElectronBinary(DIR, { ELECTRON_OVERRIDE_DIST_PATH: own }, fakeFs({ [path.join(own, 'electron')]: '' }))).toBe(path.join(own, 'electron'));
+    expect(
+      findElectronBinary(
+        DIR,
+        { ELECTRON_OVERRIDE_DIST_PATH: own },
+        fakeFs({ [path.join(own, 'electron')]: '' }),
+      ),
+    ).toBe(path.join(own, 'electron'));
   });
 
   it('says there is none on this machine (the real node_modules/electron has no binary)', () => {

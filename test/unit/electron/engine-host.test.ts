@@ -64,7 +64,9 @@ class FakeProcess {
   }
 }
 
-function setup(policy = new RestartPolicy({ maxCrashes: 3, windowMs: 60_000, baseDelayMs: 500, maxDelayMs: 4_000 })) {
+function setup(
+  policy = new RestartPolicy({ maxCrashes: 3, windowMs: 60_000, baseDelayMs: 500, maxDelayMs: 4_000 }),
+) {
   const clock = new FakeClock();
   const procs: FakeProcess[] = [];
   const events: EngineEvent[] = [];
@@ -119,8 +121,12 @@ describe('RestartPolicy', () => {
   });
 
   it('refuses nonsensical settings', () => {
-    expect(() => new RestartPolicy({ maxCrashes: 0, windowMs: 1, baseDelayMs: 0, maxDelayMs: 0 })).toThrow(RangeError);
-    expect(() => new RestartPolicy({ maxCrashes: 1, windowMs: 1, baseDelayMs: 10, maxDelayMs: 5 })).toThrow(RangeError);
+    expect(() => new RestartPolicy({ maxCrashes: 0, windowMs: 1, baseDelayMs: 0, maxDelayMs: 0 })).toThrow(
+      RangeError,
+    );
+    expect(() => new RestartPolicy({ maxCrashes: 1, windowMs: 1, baseDelayMs: 10, maxDelayMs: 5 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -166,18 +172,43 @@ describe('EngineHost', () => {
   it('on a crash: answers in-flight requests, tells the window, restarts after the backoff', async () => {
     const { host, procs, events, clock, last } = setup();
     last().ready();
-    const pending = host.request({ id: 7, type: 'session.start', profile: 'personal', lang: 'en', source: { kind: 'camera', label: 'c' } });
+    const pending = host.request({
+      id: 7,
+      type: 'session.start',
+      profile: 'personal',
+      lang: 'en',
+      source: { kind: 'camera', label: 'c' },
+    });
     procs[0]!.crash(139);
     const reply = await pending;
-    expect(reply).toMatchObject({ type: 'reply', id: 7, ok: false, error: { code: 'E_ENGINE_REQUEST_LOST' } });
+    expect(reply).toMatchObject({
+      type: 'reply',
+      id: 7,
+      ok: false,
+      error: { code: 'E_ENGINE_REQUEST_LOST' },
+    });
     expect(events).toEqual([
-      { type: 'engine.error', error: { code: 'E_ENGINE_RESTARTING', key: 'E_ENGINE_RESTARTING', params: { exitCode: 139, seconds: 1 } } },
+      {
+        type: 'engine.error',
+        error: {
+          code: 'E_ENGINE_RESTARTING',
+          key: 'E_ENGINE_RESTARTING',
+          params: { exitCode: 139, seconds: 1 },
+        },
+      },
     ]);
     expect(host.state).toBe('waiting-restart');
     // While it waits, requests are answered at once and frames are dropped with a reason.
-    expect(await host.request({ id: 8, type: 'engine.info' })).toMatchObject({ ok: false, error: { code: 'E_ENGINE_UNAVAILABLE' } });
+    expect(await host.request({ id: 8, type: 'engine.info' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_ENGINE_UNAVAILABLE' },
+    });
     host.sendFrame(header(1), new Uint8Array(16 * 16 * 4));
-    expect(events.at(-1)).toEqual({ type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-engine-down', params: {} } });
+    expect(events.at(-1)).toEqual({
+      type: 'frame.dropped',
+      seq: 1,
+      reason: { key: 'app.frame-engine-down', params: {} },
+    });
     clock.advance(499);
     expect(procs).toHaveLength(1);
     clock.advance(1);
@@ -203,7 +234,10 @@ describe('EngineHost', () => {
       error: { code: 'E_ENGINE_GAVE_UP', key: 'E_ENGINE_GAVE_UP', params: { count: 3, seconds: 60 } },
     });
     expect(gaveUp).toHaveLength(1);
-    expect(await host.request({ id: 1, type: 'engine.info' })).toMatchObject({ ok: false, error: { code: 'E_ENGINE_UNAVAILABLE' } });
+    expect(await host.request({ id: 1, type: 'engine.info' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_ENGINE_UNAVAILABLE' },
+    });
     // The user can ask for a fresh start: the policy starts over.
     host.start();
     expect(procs).toHaveLength(4);
@@ -214,7 +248,14 @@ describe('EngineHost', () => {
     const old = procs[0]!;
     old.crash(1);
     clock.advance(500);
-    old.say({ type: 'alert', verdict: 'likely_fake', profile: 'bank', mediaTimeSec: 1, reasons: [], nextSteps: [] });
+    old.say({
+      type: 'alert',
+      verdict: 'likely_fake',
+      profile: 'bank',
+      mediaTimeSec: 1,
+      reasons: [],
+      nextSteps: [],
+    });
     old.crash(1);
     expect(events.filter((e) => e.type === 'alert')).toHaveLength(0);
     expect(events.filter((e) => e.type === 'engine.error')).toHaveLength(1);
@@ -223,13 +264,19 @@ describe('EngineHost', () => {
 
   it('does not restart an engine that cannot start (fatal), and reports its error', () => {
     const { procs, events, gaveUp, host, clock } = setup();
-    procs[0]!.handlers.onMessage({ kind: 'fatal', error: { code: 'E_MODEL_MISSING', key: 'E_MODEL_MISSING', params: { name: 'blazeface', path: '/x' } } });
+    procs[0]!.handlers.onMessage({
+      kind: 'fatal',
+      error: { code: 'E_MODEL_MISSING', key: 'E_MODEL_MISSING', params: { name: 'blazeface', path: '/x' } },
+    });
     procs[0]!.crash(1);
     clock.advance(100_000);
     expect(procs).toHaveLength(1);
     expect(host.state).toBe('gave-up');
     expect(events).toEqual([
-      { type: 'engine.error', error: { code: 'E_MODEL_MISSING', key: 'E_MODEL_MISSING', params: { name: 'blazeface', path: '/x' } } },
+      {
+        type: 'engine.error',
+        error: { code: 'E_MODEL_MISSING', key: 'E_MODEL_MISSING', params: { name: 'blazeface', path: '/x' } },
+      },
     ]);
     expect(gaveUp).toHaveLength(1);
   });
@@ -240,7 +287,12 @@ describe('EngineHost', () => {
     const p = host.request({ id: 3, type: 'engine.info' });
     clock.advance(30_000);
     const reply = (await p) as ReplyMessage;
-    expect(reply).toEqual({ type: 'reply', id: 3, ok: false, error: { code: 'E_ENGINE_TIMEOUT', key: 'E_ENGINE_TIMEOUT', params: { seconds: 30 } } });
+    expect(reply).toEqual({
+      type: 'reply',
+      id: 3,
+      ok: false,
+      error: { code: 'E_ENGINE_TIMEOUT', key: 'E_ENGINE_TIMEOUT', params: { seconds: 30 } },
+    });
     expect(() => last().say({ type: 'reply', id: 3, ok: true, result: null })).not.toThrow();
     expect(host.pendingCount).toBe(0);
   });
@@ -248,18 +300,32 @@ describe('EngineHost', () => {
   it('sends frames only when running, at most MAX_FRAMES_IN_FLIGHT at a time, and passes results on', () => {
     const { host, events, last } = setup();
     host.sendFrame(header(1), new Uint8Array(1024));
-    expect(events.at(-1)).toMatchObject({ type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-engine-down' } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'frame.dropped',
+      seq: 1,
+      reason: { key: 'app.frame-engine-down' },
+    });
     last().ready();
     host.sendFrame(header(2), new Uint8Array(1024));
     host.sendFrame(header(3), new Uint8Array(1024));
     host.sendFrame(header(4), new Uint8Array(1024));
     expect(MAX_FRAMES_IN_FLIGHT).toBe(2);
     expect(events.at(-1)).toMatchObject({ type: 'frame.dropped', seq: 4, reason: { key: 'app.frame-busy' } });
-    const posted = () => last().posted.filter((m) => m.kind === 'frame').map((m) => (m as { header: FrameHeader }).header.seq);
+    const posted = () =>
+      last()
+        .posted.filter((m) => m.kind === 'frame')
+        .map((m) => (m as { header: FrameHeader }).header.seq);
     expect(posted()).toEqual([2, 3]);
     const result = {
-      type: 'frame.result', seq: 2, captureTimeMs: 66, mediaTimeSec: 0.07, engineMs: 20, faces: [], signals: {},
-      verdict: { verdict: 'not_verified', score: null, sinceSec: 0, reasons: [] }, challenge: null,
+      type: 'frame.result',
+      seq: 2,
+      captureTimeMs: 66,
+      mediaTimeSec: 0.07,
+      engineMs: 20,
+      faces: [],
+      signals: {},
+      verdict: { verdict: 'not_verified', score: null, sinceSec: 0, reasons: [] },
+      challenge: null,
     };
     last().say(result);
     expect(events.at(-1)).toEqual(result);
@@ -269,7 +335,14 @@ describe('EngineHost', () => {
 
   it('ignores envelopes that are not from the protocol', () => {
     const { events, last } = setup();
-    for (const junk of [null, 42, 'x', { kind: 'server' }, { kind: 'server', message: { noType: 1 } }, { kind: 'evil' }])
+    for (const junk of [
+      null,
+      42,
+      'x',
+      { kind: 'server' },
+      { kind: 'server', message: { noType: 1 } },
+      { kind: 'evil' },
+    ])
       expect(() => last().handlers.onMessage(junk)).not.toThrow();
     expect(events).toEqual([]);
   });
@@ -305,11 +378,22 @@ describe('EngineHost', () => {
     clock.advance(100);
     expect(calls).toBe(2);
     expect(host.state).toBe('gave-up');
-    expect(events.map((e) => e.type === 'engine.error' && e.error.code)).toEqual(['E_ENGINE_RESTARTING', 'E_ENGINE_GAVE_UP']);
+    expect(events.map((e) => e.type === 'engine.error' && e.error.code)).toEqual([
+      'E_ENGINE_RESTARTING',
+      'E_ENGINE_GAVE_UP',
+    ]);
   });
 
   it('uses codes and keys the catalogue has in both languages', () => {
-    for (const key of ['E_ENGINE_RESTARTING', 'E_ENGINE_GAVE_UP', 'E_ENGINE_UNAVAILABLE', 'E_ENGINE_REQUEST_LOST', 'E_ENGINE_TIMEOUT', 'app.frame-busy', 'app.frame-engine-down'] as const) {
+    for (const key of [
+      'E_ENGINE_RESTARTING',
+      'E_ENGINE_GAVE_UP',
+      'E_ENGINE_UNAVAILABLE',
+      'E_ENGINE_REQUEST_LOST',
+      'E_ENGINE_TIMEOUT',
+      'app.frame-busy',
+      'app.frame-engine-down',
+    ] as const) {
       expect(CATALOGUE.en[key], key).toBeTruthy();
       expect(CATALOGUE['zh-CN'][key], key).toBeTruthy();
     }

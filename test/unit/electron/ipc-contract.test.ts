@@ -10,7 +10,11 @@ import {
   validateRequest,
   validateSourceId,
 } from '../../../electron/main/ipc-contract.ts';
-import { MAX_FRAME_SIDE_PX, MAX_JSON_MESSAGE_BYTES, type FrameHeader } from '../../../engine/live/protocol.ts';
+import {
+  MAX_FRAME_SIDE_PX,
+  MAX_JSON_MESSAGE_BYTES,
+  type FrameHeader,
+} from '../../../engine/live/protocol.ts';
 import { CATALOGUE } from '../../../engine/core/messages.ts';
 
 const APP = { url: 'app://callsentinel/index.html', isMainFrame: true };
@@ -45,10 +49,25 @@ describe('sender check', () => {
 
 describe('validateRequest', () => {
   it('accepts a valid request and returns the checked message', () => {
-    const r = validateRequest(APP, JSON.stringify({ id: 3, type: 'session.start', profile: 'bank', lang: 'zh-CN', source: { kind: 'window', label: 'WeChat' } }));
+    const r = validateRequest(
+      APP,
+      JSON.stringify({
+        id: 3,
+        type: 'session.start',
+        profile: 'bank',
+        lang: 'zh-CN',
+        source: { kind: 'window', label: 'WeChat' },
+      }),
+    );
     expect(r).toEqual({
       ok: true,
-      message: { id: 3, type: 'session.start', profile: 'bank', lang: 'zh-CN', source: { kind: 'window', label: 'WeChat' } },
+      message: {
+        id: 3,
+        type: 'session.start',
+        profile: 'bank',
+        lang: 'zh-CN',
+        source: { kind: 'window', label: 'WeChat' },
+      },
     });
   });
 
@@ -67,7 +86,17 @@ describe('validateRequest', () => {
     ['negative id', JSON.stringify({ id: -5, type: 'engine.info' }), -1],
     ['fractional id', JSON.stringify({ id: 1.5, type: 'engine.info' }), -1],
     ['unknown type', JSON.stringify({ id: 9, type: 'shell.exec', cmd: 'rm -rf /' }), 9],
-    ['wrong profile', JSON.stringify({ id: 4, type: 'session.start', profile: 'root', lang: 'en', source: { kind: 'camera', label: 'x' } }), 4],
+    [
+      'wrong profile',
+      JSON.stringify({
+        id: 4,
+        type: 'session.start',
+        profile: 'root',
+        lang: 'en',
+        source: { kind: 'camera', label: 'x' },
+      }),
+      4,
+    ],
     ['wrong lang type', JSON.stringify({ id: 4, type: 'report.export', format: 'pdf', lang: 5 }), 4],
     ['wrong format', JSON.stringify({ id: 4, type: 'report.export', format: 'exe', lang: 'en' }), 4],
     ['note of wrong type', JSON.stringify({ id: 2, type: 'session.note', text: { a: 1 } }), 2],
@@ -79,7 +108,12 @@ describe('validateRequest', () => {
       expect(() => (r = validateRequest(APP, raw))).not.toThrow();
       expect(r!.ok).toBe(false);
       if (!r!.ok) {
-        expect(r!.reply).toMatchObject({ type: 'reply', id, ok: false, error: { code: 'E_IPC_INVALID', key: 'E_IPC_INVALID' } });
+        expect(r!.reply).toMatchObject({
+          type: 'reply',
+          id,
+          ok: false,
+          error: { code: 'E_IPC_INVALID', key: 'E_IPC_INVALID' },
+        });
         expect(typeof r!.reply.error.params?.detail).toBe('string');
       }
     });
@@ -91,7 +125,11 @@ describe('validateRequest', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reply.error.params?.detail).toMatch(/larger than/);
     // Under the limit in characters, over it in bytes (3 bytes per character).
-    const wide = JSON.stringify({ id: 1, type: 'session.mark', label: '证'.repeat(Math.ceil(MAX_JSON_MESSAGE_BYTES / 3) + 10) });
+    const wide = JSON.stringify({
+      id: 1,
+      type: 'session.mark',
+      label: '证'.repeat(Math.ceil(MAX_JSON_MESSAGE_BYTES / 3) + 10),
+    });
     expect(wide.length).toBeLessThan(MAX_JSON_MESSAGE_BYTES);
     const w = validateRequest(APP, wide);
     expect(w.ok).toBe(false);
@@ -105,13 +143,27 @@ describe('validateRequest', () => {
   });
 
   it('answers an untrusted sender with E_IPC_UNTRUSTED and does not parse its message', () => {
-    const r = validateRequest({ url: 'https://evil.example/page', isMainFrame: true }, JSON.stringify({ id: 1, type: 'engine.info' }));
+    const r = validateRequest(
+      { url: 'https://evil.example/page', isMainFrame: true },
+      JSON.stringify({ id: 1, type: 'engine.info' }),
+    );
     expect(r).toEqual({
       ok: false,
-      reply: { type: 'reply', id: -1, ok: false, error: { code: 'E_IPC_UNTRUSTED', key: 'E_IPC_UNTRUSTED', params: { origin: 'https://evil.example' } } },
+      reply: {
+        type: 'reply',
+        id: -1,
+        ok: false,
+        error: {
+          code: 'E_IPC_UNTRUSTED',
+          key: 'E_IPC_UNTRUSTED',
+          params: { origin: 'https://evil.example' },
+        },
+      },
     });
     expect(validateRequest(null, '{}').ok).toBe(false);
-    expect(validateRequest({ ...APP, isMainFrame: false }, JSON.stringify({ id: 1, type: 'engine.info' })).ok).toBe(false);
+    expect(
+      validateRequest({ ...APP, isMainFrame: false }, JSON.stringify({ id: 1, type: 'engine.info' })).ok,
+    ).toBe(false);
   });
 
   it('uses error codes that the message catalogue words in both languages', () => {
@@ -159,25 +211,40 @@ describe('validateFrame', () => {
   });
 
   it('drops a pixel buffer larger than the largest frame without reading the header further', () => {
-    const d = dropped(JSON.stringify(header()), new ArrayBuffer(MAX_FRAME_SIDE_PX * MAX_FRAME_SIDE_PX * 4 + 4));
+    const d = dropped(
+      JSON.stringify(header()),
+      new ArrayBuffer(MAX_FRAME_SIDE_PX * MAX_FRAME_SIDE_PX * 4 + 4),
+    );
     expect(String(d?.reason.params?.detail)).toMatch(/larger than/);
   });
 
   it('drops malformed, oversized or mistyped headers and pixels', () => {
     expect(dropped('{"type":"frame",', new ArrayBuffer(4))).toMatchObject({ seq: -1 });
     expect(dropped(header(), new ArrayBuffer(32 * 16 * 4))).toMatchObject({ seq: -1 });
-    expect(dropped(JSON.stringify({ ...header(), pad: 'x'.repeat(MAX_FRAME_HEADER_BYTES) }), new ArrayBuffer(4))).toMatchObject({ seq: -1 });
+    expect(
+      dropped(JSON.stringify({ ...header(), pad: 'x'.repeat(MAX_FRAME_HEADER_BYTES) }), new ArrayBuffer(4)),
+    ).toMatchObject({ seq: -1 });
     expect(dropped(JSON.stringify(header()), [1, 2, 3])).toMatchObject({ seq: 7 });
     expect(dropped(JSON.stringify(header()), 'pixels')).toMatchObject({ seq: 7 });
-    expect(dropped(JSON.stringify(header({ seq: -3 })), new ArrayBuffer(32 * 16 * 4))).toMatchObject({ seq: -1 });
-    expect(dropped(JSON.stringify({ ...header(), type: 'session.start' }), new ArrayBuffer(32 * 16 * 4))).not.toBeNull();
-    expect(dropped(JSON.stringify(header({ mediaTimeSec: -1 })), new ArrayBuffer(32 * 16 * 4))).not.toBeNull();
-    expect(dropped(JSON.stringify({ ...header(), cropPx: null }), new ArrayBuffer(32 * 16 * 4))).not.toBeNull();
+    expect(dropped(JSON.stringify(header({ seq: -3 })), new ArrayBuffer(32 * 16 * 4))).toMatchObject({
+      seq: -1,
+    });
+    expect(
+      dropped(JSON.stringify({ ...header(), type: 'session.start' }), new ArrayBuffer(32 * 16 * 4)),
+    ).not.toBeNull();
+    expect(
+      dropped(JSON.stringify(header({ mediaTimeSec: -1 })), new ArrayBuffer(32 * 16 * 4)),
+    ).not.toBeNull();
+    expect(
+      dropped(JSON.stringify({ ...header(), cropPx: null }), new ArrayBuffer(32 * 16 * 4)),
+    ).not.toBeNull();
   });
 
   it('gives an untrusted sender no answer at all', () => {
     const h = header();
-    expect(validateFrame({ url: 'https://evil.example/', isMainFrame: true }, JSON.stringify(h), pixels(h))).toEqual({
+    expect(
+      validateFrame({ url: 'https://evil.example/', isMainFrame: true }, JSON.stringify(h), pixels(h)),
+    ).toEqual({
       ok: false,
       dropped: null,
     });

@@ -47,19 +47,31 @@ const FAKE = formatMessage('alert.title.likely_fake');
 
 describe('decideNotification', () => {
   it('notifies when the verdict turns suspicious while the window is in the background', () => {
-    expect(run([[frame('likely_real'), {}], [alert('suspicious'), {}]])).toEqual([null, SUSPICIOUS]);
+    expect(
+      run([
+        [frame('likely_real'), {}],
+        [alert('suspicious'), {}],
+      ]),
+    ).toEqual([null, SUSPICIOUS]);
   });
 
   it('does not notify while the window is focused, nor later for the same episode', () => {
-    expect(run([[alert('suspicious'), { focused: true }], [alert('suspicious'), { t: 1_000 }], [frame('suspicious'), {}]])).toEqual([
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      run([
+        [alert('suspicious'), { focused: true }],
+        [alert('suspicious'), { t: 1_000 }],
+        [frame('suspicious'), {}],
+      ]),
+    ).toEqual([null, null, null]);
   });
 
   it('notifies again when it escalates to likely fake', () => {
-    expect(run([[alert('suspicious'), {}], [alert('likely_fake'), { t: 2_000 }]])).toEqual([SUSPICIOUS, FAKE]);
+    expect(
+      run([
+        [alert('suspicious'), {}],
+        [alert('likely_fake'), { t: 2_000 }],
+      ]),
+    ).toEqual([SUSPICIOUS, FAKE]);
   });
 
   it('notifies a new episode after the verdict went back to real, unless it flaps within the cool-down', () => {
@@ -88,7 +100,11 @@ describe('decideNotification', () => {
   });
 
   it('words the notification in the session language, with the profile’s first step', () => {
-    const d = decideNotification(INITIAL_NOTIFICATION_STATE, alert('likely_fake'), { windowFocused: false, nowMs: 0, lang: 'zh-CN' });
+    const d = decideNotification(INITIAL_NOTIFICATION_STATE, alert('likely_fake'), {
+      windowFocused: false,
+      nowMs: 0,
+      lang: 'zh-CN',
+    });
     expect(d.notify).toEqual({
       title: formatMessage('alert.title.likely_fake', {}, 'zh-CN'),
       body: `${formatMessage('alert.next.personal.1', {}, 'zh-CN')}\n${formatMessage('app.notify-open', {}, 'zh-CN')}`,
@@ -96,6 +112,9 @@ describe('decideNotification', () => {
   });
 
   it('never puts an unknown key into the text', () => {
-    expect(notificationText('suspicious', 'not.a.key', 'en')).toEqual({ title: SUSPICIOUS, body: formatMessage('app.notify-open') });
+    expect(notificationText('suspicious', 'not.a.key', 'en')).toEqual({
+      title: SUSPICIOUS,
+      body: formatMessage('app.notify-open'),
+    });
   });
 });

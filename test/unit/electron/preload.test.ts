@@ -43,15 +43,28 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes one object, window.callSentinel, with exactly the five methods', () => {
     expect(Object.keys(fake.exposed)).toEqual(['callSentinel']);
-    expect(Object.keys(bridge).sort()).toEqual(['chooseCaptureSource', 'listCaptureSources', 'onEvent', 'request', 'sendFrame']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'chooseCaptureSource',
+      'listCaptureSources',
+      'onEvent',
+      'request',
+      'sendFrame',
+    ]);
     for (const v of Object.values(bridge)) expect(typeof v).toBe('function');
   });
 
   it('sends requests and frames as JSON text on their fixed channels', async () => {
     expect(await bridge.request({ id: 1, type: 'engine.info' })).toBe('answer');
     const header = {
-      type: 'frame' as const, seq: 3, captureTimeMs: 1, mediaTimeSec: 0, width: 16, height: 16,
-      cropPx: { x: 0, y: 0, width: 16, height: 16 }, sourceWidth: 16, sourceHeight: 16,
+      type: 'frame' as const,
+      seq: 3,
+      captureTimeMs: 1,
+      mediaTimeSec: 0,
+      width: 16,
+      height: 16,
+      cropPx: { x: 0, y: 0, width: 16, height: 16 },
+      sourceWidth: 16,
+      sourceHeight: 16,
     };
     const pixels = new ArrayBuffer(16 * 16 * 4);
     bridge.sendFrame(header, pixels);
@@ -69,7 +82,10 @@ describe('preload bridge', () => {
     const got: unknown[] = [];
     const off = bridge.onEvent((e) => got.push(e));
     const [listener] = fake.listeners.get(IPC_CHANNELS.event)!;
-    listener!({ sender: 'ipc internals' }, { type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-busy' } });
+    listener!(
+      { sender: 'ipc internals' },
+      { type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-busy' } },
+    );
     expect(got).toEqual([{ type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-busy' } }]);
     off();
     expect(fake.listeners.get(IPC_CHANNELS.event)!.size).toBe(0);

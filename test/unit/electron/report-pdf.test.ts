@@ -19,7 +19,12 @@ const request = { id: 11, type: 'report.export', format: 'pdf', lang: 'en' } as 
 
 describe('print options', () => {
   it('prints A4 with backgrounds and the report’s own page rules, like the engine’s Chromium print', () => {
-    expect(printToPdfOptions()).toMatchObject({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, landscape: false });
+    expect(printToPdfOptions()).toMatchObject({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      landscape: false,
+    });
   });
 
   it('writes the PDF beside the HTML', () => {
@@ -41,7 +46,12 @@ describe('exportReportAsPdf', () => {
     const reply = await exportReportAsPdf(request, {
       forward: async (m) => {
         forwarded.push(m);
-        return { type: 'reply', id: m.id, ok: true, result: { fileName: 'report.en.html', path: HTML, mimeType: 'text/html', base64: '' } };
+        return {
+          type: 'reply',
+          id: m.id,
+          ok: true,
+          result: { fileName: 'report.en.html', path: HTML, mimeType: 'text/html', base64: '' },
+        };
       },
       renderPdf: async (p) => (p === HTML ? new Uint8Array([37, 80, 68, 70]) : new Uint8Array()),
       writeFile: async (p, b) => void written.push([p, b.length]),
@@ -53,21 +63,47 @@ describe('exportReportAsPdf', () => {
       type: 'reply',
       id: 11,
       ok: true,
-      result: { fileName: 'report.en.pdf', path: pdfPathFor(HTML), mimeType: 'application/pdf', base64: 'JVBERg==' },
+      result: {
+        fileName: 'report.en.pdf',
+        path: pdfPathFor(HTML),
+        mimeType: 'application/pdf',
+        base64: 'JVBERg==',
+      },
     });
   });
 
   it('passes the engine’s error through, and turns a print failure into E_PDF_PRINT_FAILED', async () => {
-    const engineError: ReplyMessage = { type: 'reply', id: 11, ok: false, error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' } };
-    expect(await exportReportAsPdf(request, { forward: async () => engineError, renderPdf: async () => new Uint8Array(), writeFile: async () => {} })).toBe(engineError);
+    const engineError: ReplyMessage = {
+      type: 'reply',
+      id: 11,
+      ok: false,
+      error: { code: 'E_LIVE_NO_SESSION', key: 'E_LIVE_NO_SESSION' },
+    };
+    expect(
+      await exportReportAsPdf(request, {
+        forward: async () => engineError,
+        renderPdf: async () => new Uint8Array(),
+        writeFile: async () => {},
+      }),
+    ).toBe(engineError);
     const failed = await exportReportAsPdf(request, {
-      forward: async () => ({ type: 'reply', id: 11, ok: true, result: { fileName: 'r.html', path: HTML, mimeType: 'text/html', base64: '' } }),
+      forward: async () => ({
+        type: 'reply',
+        id: 11,
+        ok: true,
+        result: { fileName: 'r.html', path: HTML, mimeType: 'text/html', base64: '' },
+      }),
       renderPdf: async () => {
         throw new Error('printing failed');
       },
       writeFile: async () => {},
     });
-    expect(failed).toEqual({ type: 'reply', id: 11, ok: false, error: { code: 'E_PDF_PRINT_FAILED', key: 'E_PDF_PRINT_FAILED', params: { detail: 'printing failed' } } });
+    expect(failed).toEqual({
+      type: 'reply',
+      id: 11,
+      ok: false,
+      error: { code: 'E_PDF_PRINT_FAILED', key: 'E_PDF_PRINT_FAILED', params: { detail: 'printing failed' } },
+    });
     const noFile = await exportReportAsPdf(request, {
       forward: async () => ({ type: 'reply', id: 11, ok: true, result: null }),
       renderPdf: async () => new Uint8Array(),

@@ -14,39 +14,75 @@ const PAGE = 'app://callsentinel/index.html';
 
 describe('permission handler', () => {
   it('grants camera (video), screen capture and notifications to the app page', () => {
-    expect(isAllowedPermission('media', APP, { isMainFrame: true, requestingUrl: PAGE, mediaTypes: ['video'] })).toBe(true);
-    expect(isAllowedPermission('display-capture', PAGE, { isMainFrame: true, requestingUrl: PAGE, mediaTypes: ['video'] })).toBe(true);
+    expect(
+      isAllowedPermission('media', APP, { isMainFrame: true, requestingUrl: PAGE, mediaTypes: ['video'] }),
+    ).toBe(true);
+    expect(
+      isAllowedPermission('display-capture', PAGE, {
+        isMainFrame: true,
+        requestingUrl: PAGE,
+        mediaTypes: ['video'],
+      }),
+    ).toBe(true);
     expect(isAllowedPermission('notifications', APP, { isMainFrame: true, requestingUrl: PAGE })).toBe(true);
   });
 
   it('answers permission checks for the app origin (video, and device labels)', () => {
-    expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaType: 'video', securityOrigin: APP })).toBe(true);
+    expect(
+      isAllowedPermission('media', APP, { isMainFrame: true, mediaType: 'video', securityOrigin: APP }),
+    ).toBe(true);
     expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaType: 'unknown' })).toBe(true);
     expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaType: 'audio' })).toBe(false);
   });
 
   it('denies media to any other origin', () => {
-    for (const origin of ['https://evil.example', 'http://127.0.0.1:8080', 'file:///tmp/x.html', 'app://other', 'null', ''])
-      expect(isAllowedPermission('media', origin, { isMainFrame: true, mediaTypes: ['video'] }), origin).toBe(false);
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1:8080',
+      'file:///tmp/x.html',
+      'app://other',
+      'null',
+      '',
+    ])
+      expect(isAllowedPermission('media', origin, { isMainFrame: true, mediaTypes: ['video'] }), origin).toBe(
+        false,
+      );
     // The app origin claimed, but the requesting document is elsewhere.
     expect(
-      isAllowedPermission('media', APP, { isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }),
+      isAllowedPermission('media', APP, {
+        isMainFrame: true,
+        requestingUrl: 'https://evil.example/',
+        mediaTypes: ['video'],
+      }),
     ).toBe(false);
     expect(
-      isAllowedPermission('media', APP, { isMainFrame: true, securityOrigin: 'https://evil.example', mediaTypes: ['video'] }),
+      isAllowedPermission('media', APP, {
+        isMainFrame: true,
+        securityOrigin: 'https://evil.example',
+        mediaTypes: ['video'],
+      }),
     ).toBe(false);
   });
 
   it('denies the microphone and system audio', () => {
     expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
-    expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
-    expect(isAllowedPermission('display-capture', APP, { isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(
+      false,
+    );
+    expect(isAllowedPermission('display-capture', APP, { isMainFrame: true, mediaTypes: ['audio'] })).toBe(
+      false,
+    );
     expect(isAllowedPermission('media', APP, { isMainFrame: true, mediaTypes: [] })).toBe(false);
   });
 
   it('denies subframes and cross-origin embeddings', () => {
     expect(isAllowedPermission('media', APP, { isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
-    expect(isAllowedPermission('notifications', APP, { isMainFrame: true, embeddingOrigin: 'https://evil.example' })).toBe(false);
+    expect(
+      isAllowedPermission('notifications', APP, {
+        isMainFrame: true,
+        embeddingOrigin: 'https://evil.example',
+      }),
+    ).toBe(false);
   });
 
   it('denies everything else, even to the app', () => {
@@ -69,7 +105,10 @@ describe('permission handler', () => {
       'storage-access',
       'unknown',
     ])
-      expect(isAllowedPermission(permission, APP, { isMainFrame: true, requestingUrl: PAGE }), permission).toBe(false);
+      expect(
+        isAllowedPermission(permission, APP, { isMainFrame: true, requestingUrl: PAGE }),
+        permission,
+      ).toBe(false);
   });
 
   it('reads the request origin from the requesting URL, else the media security origin', () => {

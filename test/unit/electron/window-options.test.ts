@@ -1,9 +1,17 @@
 // The window's security options and the renderer's CSP (electron/main/window-options.ts).
 
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CSP_DIRECTIVES, mainWindowOptions } from '../../../electron/main/window-options.ts';
+import {
+  contentSecurityPolicy,
+  CSP_DIRECTIVES,
+  mainWindowOptions,
+} from '../../../electron/main/window-options.ts';
 
-const options = mainWindowOptions({ preloadPath: '/app/dist/electron/preload.cjs', title: 'CallSentinel', devTools: false });
+const options = mainWindowOptions({
+  preloadPath: '/app/dist/electron/preload.cjs',
+  title: 'CallSentinel',
+  devTools: false,
+});
 const prefs = options.webPreferences!;
 
 function directives(csp: string): Map<string, string[]> {
@@ -41,7 +49,9 @@ describe('main window options', () => {
   it('keeps analysing in the background and hides DevTools when asked', () => {
     expect(prefs.backgroundThrottling).toBe(false);
     expect(prefs.devTools).toBe(false);
-    expect(mainWindowOptions({ preloadPath: 'p', title: 't', devTools: true }).webPreferences!.devTools).toBe(true);
+    expect(mainWindowOptions({ preloadPath: 'p', title: 't', devTools: true }).webPreferences!.devTools).toBe(
+      true,
+    );
     expect(options.show).toBe(false);
   });
 });

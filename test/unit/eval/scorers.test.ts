@@ -15,10 +15,18 @@ import { seededRandom } from '../../../engine/eval/metrics.ts';
 describe('ScorerRegistry', () => {
   it('knows the built-in scorers and throws on an unknown or duplicate name', () => {
     const registry = createScorerRegistry();
-    expect(registry.names()).toEqual(['face-swap', 'antispoof', 'face-blur', 'presentation-attack', 'liveness']);
+    expect(registry.names()).toEqual([
+      'face-swap',
+      'antispoof',
+      'face-blur',
+      'presentation-attack',
+      'liveness',
+    ]);
     expect(registry.get('face-blur').name).toBe('face-blur');
     expect(() => registry.get('nope')).toThrow(CallSentinelError);
-    expect(() => registry.get('nope')).toThrow(/known: face-swap, antispoof, face-blur, presentation-attack, liveness/);
+    expect(() => registry.get('nope')).toThrow(
+      /known: face-swap, antispoof, face-blur, presentation-attack, liveness/,
+    );
     expect(() => new ScorerRegistry([...BUILT_IN_SCORERS, BUILT_IN_SCORERS[0]!])).toThrow(/registered twice/);
     expect(() => registry.register({ ...BUILT_IN_SCORERS[0]!, name: 'Not_Kebab' })).toThrow(/kebab-case/);
   });

@@ -3,7 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { UtilityRunner, type HostLike, type ParentPortLike } from '../../../engine/host/utility-runner.ts';
-import { engineLaunchArgv, parseEngineLaunchArgv, parseFromEngine, parseToEngine } from '../../../engine/host/utility-protocol.ts';
+import {
+  engineLaunchArgv,
+  parseEngineLaunchArgv,
+  parseFromEngine,
+  parseToEngine,
+} from '../../../engine/host/utility-protocol.ts';
 import { CallSentinelError } from '../../../engine/core/errors.ts';
 import type { ServerMessage } from '../../../engine/live/protocol.ts';
 
@@ -44,7 +49,11 @@ describe('UtilityRunner', () => {
     const port = new FakePort();
     let host: FakeHost | null = null;
     const exits: number[] = [];
-    const runner = new UtilityRunner({ port, createHost: (send) => (host = new FakeHost(send)), exit: (c) => exits.push(c) });
+    const runner = new UtilityRunner({
+      port,
+      createHost: (send) => (host = new FakeHost(send)),
+      exit: (c) => exits.push(c),
+    });
     await runner.start();
     expect(port.posted).toEqual([{ kind: 'ready' }]);
     port.deliver({ kind: 'message', message: { id: 4, type: 'engine.info' } });
@@ -56,7 +65,10 @@ describe('UtilityRunner', () => {
       ['frame', { type: 'frame', seq: 1 }, 64],
       ['frame', { type: 'frame', seq: 2 }, 32],
     ]);
-    expect(port.posted.at(-1)).toEqual({ kind: 'server', message: { type: 'reply', id: 4, ok: true, result: null } });
+    expect(port.posted.at(-1)).toEqual({
+      kind: 'server',
+      message: { type: 'reply', id: 4, ok: true, result: null },
+    });
     port.deliver({ kind: 'close' });
     await tick();
     expect(host!.calls.at(-1)).toEqual(['close']);
@@ -97,7 +109,14 @@ describe('UtilityRunner', () => {
     });
     await runner.start();
     expect(port.posted).toEqual([
-      { kind: 'fatal', error: { code: 'E_MODEL_MISSING', key: 'E_MODEL_MISSING', params: { name: 'blazeface', path: '/m/blazeface.onnx' } } },
+      {
+        kind: 'fatal',
+        error: {
+          code: 'E_MODEL_MISSING',
+          key: 'E_MODEL_MISSING',
+          params: { name: 'blazeface', path: '/m/blazeface.onnx' },
+        },
+      },
     ]);
     expect(exits).toEqual([1]);
   });
@@ -106,8 +125,14 @@ describe('UtilityRunner', () => {
     const port = new FakePort();
     const logs: string[] = [];
     let host: FakeHost | null = null;
-    await new UtilityRunner({ port, createHost: (s) => (host = new FakeHost(s)), exit: () => {}, log: (t) => logs.push(t) }).start();
-    for (const junk of [null, 1, 'x', { kind: 'frame', header: {}, pixels: 'no' }, { kind: 'exec' }]) port.deliver(junk);
+    await new UtilityRunner({
+      port,
+      createHost: (s) => (host = new FakeHost(s)),
+      exit: () => {},
+      log: (t) => logs.push(t),
+    }).start();
+    for (const junk of [null, 1, 'x', { kind: 'frame', header: {}, pixels: 'no' }, { kind: 'exec' }])
+      port.deliver(junk);
     await tick();
     expect(host!.calls).toEqual([]);
     expect(logs).toHaveLength(5);
@@ -128,10 +153,12 @@ describe('utility protocol', () => {
     expect(parseToEngine({ kind: 'close' })).toEqual({ kind: 'close' });
     expect(parseToEngine({ kind: 'frame', header: null, pixels: new Uint8Array(1) })).toBeNull();
     expect(parseFromEngine({ kind: 'ready' })).toEqual({ kind: 'ready' });
-    expect(parseFromEngine({ kind: 'fatal', error: { code: 'E_X', key: 'E_X', params: { a: {} } } })).toEqual({
-      kind: 'fatal',
-      error: { code: 'E_X', key: 'E_X' },
-    });
+    expect(parseFromEngine({ kind: 'fatal', error: { code: 'E_X', key: 'E_X', params: { a: {} } } })).toEqual(
+      {
+        kind: 'fatal',
+        error: { code: 'E_X', key: 'E_X' },
+      },
+    );
     expect(parseFromEngine({ kind: 'fatal', error: { code: 1 } })).toBeNull();
   });
 });
