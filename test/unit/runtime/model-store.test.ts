@@ -177,13 +177,14 @@ describe('ModelStore', () => {
     expect(await codeOf(store.loadFile(join(trained, 'missing.onnx')))).toBe('E_MODEL_MISSING');
   });
 
-  it('defaults to <repo>/models/vendor, <repo>/models and two threads', () => {
+  it('defaults to <repo>/models/vendor, <repo>/models and one thread per session (DEFAULT_THREADS)', () => {
     const fresh = new ModelStore();
     expect(fresh.modelsDir).toBe(defaultModelsDir());
     expect(fresh.trainedModelsDir).toBe(defaultTrainedModelsDir());
     expect(fresh.trainedModelsDir.replace(/\\/g, '/')).toMatch(/\/models$/);
     expect(fresh.modelsDir.replace(/\\/g, '/')).toMatch(/\/models\/vendor$/);
-    expect(fresh.threads).toBe(2);
+    expect(fresh.threads).toBe(1);
+    expect(new ModelStore({ threads: 2 }).threads).toBe(2);
     expect(() => new ModelStore({ threads: 0 })).toThrow(CallSentinelError);
   });
 });
