@@ -81,12 +81,7 @@ export const evalCommand: CliCommand = {
         io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPadReport(report));
         io.stderr(`${formatMessage('cli.wrote', { files: json }, lang)}\n`);
         if (values['write-calibration']) {
-          const written = await writePadCalibration(
-            report,
-            scorer.calibrates!,
-            models,
-            `callsentinel eval ${args.map((a) => a.replace(os.homedir(), '~')).join(' ')}`,
-          );
+          const written = await writePadCalibration(report, scorer.calibrates!, models, commandLine(args));
           io.stderr(`${formatMessage('cli.wrote', { files: written }, lang)}\n`);
         }
         return EXIT_OK;
@@ -111,12 +106,7 @@ export const evalCommand: CliCommand = {
       io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report, lang));
       io.stderr(`${formatMessage('eval.wrote', { json: outputs.json, svg: outputs.svg }, lang)}\n`);
       if (values['write-calibration']) {
-        const written = await writeSignalCalibration(
-          report,
-          scorer.calibrates!,
-          models,
-          `callsentinel eval ${args.map((a) => a.replace(os.homedir(), '~')).join(' ')}`,
-        );
+        const written = await writeSignalCalibration(report, scorer.calibrates!, models, commandLine(args));
         io.stderr(`${formatMessage('cli.wrote', { files: written }, lang)}\n`);
       }
       return EXIT_OK;
@@ -125,6 +115,11 @@ export const evalCommand: CliCommand = {
     }
   },
 };
+
+/** The command as recorded in a calibration file (home folder shortened, so no personal path). */
+function commandLine(args: readonly string[]): string {
+  return `callsentinel eval ${args.map((a) => a.replace(os.homedir(), '~')).join(' ')}`;
+}
 
 function progressPrinter(io: CliIo, lang: Lang) {
   let last = 0;

@@ -3,29 +3,11 @@
 // resized to its 128×128 input bilinearly. Field notes: it scores noise as "real" — a peer to
 // compare against, not a detector to trust.
 
-import { frameLogit } from '../../signals/common/aggregate.ts';
-import { bilinearResizeToTensor } from '../../signals/common/crop-input.ts';
-import type { ScorerDefinition } from './types.ts';
+import { vendorClassifierScorer } from './vendor-classifier.ts';
 
-const MODEL = 'antispoof';
-const REAL_OUTPUT = 'activation_4';
-
-export const antispoofScorer: ScorerDefinition = {
+export const antispoofScorer = vendorClassifierScorer({
   name: 'antispoof',
   description: "human's antispoof CNN (vendor model): fake score = 1 − its real-face probability",
-  async create(ctx) {
-    const model = await ctx.models.load(MODEL);
-    const [, h, w] = model.inputDims;
-    const input = new Float32Array(model.inputDims.reduce((a, b) => a * b, 1));
-    return {
-      models: [{ name: MODEL, fold: null, file: `models/vendor/${MODEL}.onnx`, sha256: model.sha256 }],
-      inSample: false,
-      async score(crop) {
-        bilinearResizeToTensor(crop.image, w!, h!, input);
-        const out = await model.run(input, model.inputDims);
-        return frameLogit(1 - out[REAL_OUTPUT]!.data[0]!);
-      },
-      async dispose() {},
-    };
-  },
-};
+  model: 'antispoof',
+  realOutput: 'activation_4',
+});
