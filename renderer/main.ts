@@ -460,6 +460,10 @@ function onEngineEvent(event: EngineEvent): void {
       else shown();
       break;
     }
+    case 'context.result':
+      pump?.settle(event.seq);
+      dispatch({ type: 'context.result', faces: event.faces });
+      break;
     case 'frame.dropped':
       pump?.settle(event.seq);
       latency.recordDropped();

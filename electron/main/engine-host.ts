@@ -299,7 +299,12 @@ export class EngineHost {
       waiting.resolve(message);
       return;
     }
-    if (message.type === 'frame.result' || message.type === 'frame.dropped') this.gate.release(message.seq);
+    if (
+      message.type === 'frame.result' ||
+      message.type === 'context.result' ||
+      message.type === 'frame.dropped'
+    )
+      this.gate.release(message.seq);
     this.opts.emit(message);
   }
 

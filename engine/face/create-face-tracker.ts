@@ -17,3 +17,11 @@ export async function createFaceTracker(
   const [detectorModel, meshModel] = await Promise.all(FACE_PIPELINE_MODELS.map((name) => store.load(name)));
   return new FaceTracker(new FaceDetector(detectorModel!, resolved), new FaceMesh(meshModel!), resolved);
 }
+
+/** A face detector alone (the app's context frames: faces anywhere in the picture, not tracked). */
+export async function createFaceDetector(
+  store: ModelStore,
+  config: Partial<FaceConfig> = {},
+): Promise<FaceDetector> {
+  return new FaceDetector(await store.load(FACE_PIPELINE_MODELS[0]), resolveFaceConfig(config));
+}

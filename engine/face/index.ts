@@ -1,4 +1,4 @@
-export { createFaceTracker, FACE_PIPELINE_MODELS } from './create-face-tracker.ts';
+export { createFaceDetector, createFaceTracker, FACE_PIPELINE_MODELS } from './create-face-tracker.ts';
 export {
   FaceTracker,
   type TrackedFace,

@@ -119,7 +119,11 @@ export class SessionHost {
     const session = this.session;
     if (!session) return this.dropFrame(header.seq, 'no session');
     try {
-      this.options.send(await session.processFrame(header, rgba));
+      this.options.send(
+        header.purpose === 'context'
+          ? await session.processContext(header, rgba)
+          : await session.processFrame(header, rgba),
+      );
     } catch (error) {
       this.options.send({ type: 'engine.error', error: errorText(error) });
     }

@@ -7,7 +7,14 @@
 import { appVersion } from '../core/app-info.ts';
 import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { configHash, type CallSentinelConfig } from '../config/index.ts';
-import { choosePrimaryTrack, createFaceTracker, type FaceTracker, type FrameFaces } from '../face/index.ts';
+import {
+  choosePrimaryTrack,
+  createFaceDetector,
+  createFaceTracker,
+  type FaceTracker,
+  type FrameFaces,
+} from '../face/index.ts';
+import type { FaceDetector } from '../face/face-detector.ts';
 import { unusableCause } from '../face/quality.ts';
 import type { VerdictThresholds } from '../fusion/verdict.ts';
 import type { EvidenceLogWriter } from '../evidence/log-writer.ts';
@@ -28,6 +35,7 @@ import {
 } from '../analysis/track-assessment.ts';
 import type {
   AlertEvent,
+  ContextResult,
   FrameHeader,
   LiveChallengeState,
   FrameResult,
@@ -81,6 +89,7 @@ export class LiveSession {
   private constructor(
     private readonly options: LiveSessionOptions,
     private readonly tracker: FaceTracker,
+    private readonly contextDetector: FaceDetector,
     private readonly runner: SignalRunner,
     private readonly recorder: ScanEvidenceRecorder,
     readonly thresholds: VerdictThresholds,
@@ -103,6 +112,7 @@ export class LiveSession {
   static async start(options: LiveSessionOptions): Promise<LiveSession> {
     const definitions = options.signals ?? BUILT_IN_SIGNALS;
     const tracker = await createFaceTracker(options.models, options.config.face);
+    const contextDetector = await createFaceDetector(options.models, options.config.face);
     const runner = await SignalRunner.start(definitions, options.models);
     const judging = judgingSignalIds(definitions);
     const thresholds = verdictThresholds(runner.results(), judging, options.config);
@@ -127,6 +137,7 @@ export class LiveSession {
     return new LiveSession(
       options,
       tracker,
+      contextDetector,
       runner,
       recorder,
       thresholds,
@@ -216,6 +227,30 @@ export class LiveSession {
 
   challengeState(): LiveChallengeState {
     return toLiveChallengeState(this.challenges.state());
+  }
+
+  /**
+   * A context frame: the whole source, small. Faces found there (in source pixels) tell the window
+   * about faces outside the crop or a second person; they are not tracked or judged.
+   */
+  async processContext(header: FrameHeader, rgba: Uint8Array): Promise<ContextResult> {
+    if (this.stopped) throw new Error('live session is stopped');
+    const frame = { width: header.width, height: header.height, data: rgbaToRgb(rgba) };
+    const scaleX = header.cropPx.width / header.width;
+    const scaleY = header.cropPx.height / header.height;
+    const faces = (await this.contextDetector.detect(frame)).map((d) => ({
+      x: round1(header.cropPx.x + d.boxPx.x * scaleX),
+      y: round1(header.cropPx.y + d.boxPx.y * scaleY),
+      width: round1(d.boxPx.width * scaleX),
+      height: round1(d.boxPx.height * scaleY),
+    }));
+    return {
+      type: 'context.result',
+      seq: header.seq,
+      captureTimeMs: header.captureTimeMs,
+      mediaTimeSec: header.mediaTimeSec,
+      faces,
+    };
   }
 
   /** An operator's mark of "this moment", with an optional label. */

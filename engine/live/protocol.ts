@@ -79,6 +79,12 @@ export interface FrameHeader {
   cropPx: RectPx;
   sourceWidth: number;
   sourceHeight: number;
+  /**
+   * 'context': a small picture of the whole source, sent about once a second beside the face
+   * crops. The engine looks for faces in it (another face joining the call, a face outside the
+   * crop) and answers with `context.result`; it is neither tracked nor judged.
+   */
+  purpose?: 'context';
 }
 
 // ---- engine → window ------------------------------------------------------------------------
@@ -142,6 +148,15 @@ export interface FrameResult {
   challenge: LiveChallengeState | null;
 }
 
+/** The faces the engine found in a context frame, in source pixels. */
+export interface ContextResult {
+  type: 'context.result';
+  seq: number;
+  captureTimeMs: number;
+  mediaTimeSec: number;
+  faces: RectPx[];
+}
+
 export interface AlertEvent {
   type: 'alert';
   verdict: 'suspicious' | 'likely_fake';
@@ -190,6 +205,7 @@ export type ServerMessage =
   | { type: 'reply'; id: number; ok: true; result: ReplyPayload }
   | { type: 'reply'; id: number; ok: false; error: LocalText & { code: string } }
   | FrameResult
+  | ContextResult
   | AlertEvent
   | { type: 'frame.dropped'; seq: number; reason: LocalText }
   | { type: 'engine.error'; error: LocalText & { code: string } };
@@ -281,6 +297,8 @@ export function parseFrameHeader(input: unknown, pixelBytes: number): Parsed<Fra
   )
     return fail('source size out of range');
   if (!isRect(cropPx)) return fail('cropPx must be a rectangle');
+  if (input.purpose !== undefined && input.purpose !== 'context')
+    return fail("purpose must be 'context' or absent");
   return ok({
     type: 'frame',
     seq: seq as number,
@@ -291,6 +309,7 @@ export function parseFrameHeader(input: unknown, pixelBytes: number): Parsed<Fra
     cropPx: { x: cropPx.x, y: cropPx.y, width: cropPx.width, height: cropPx.height },
     sourceWidth: sourceWidth as number,
     sourceHeight: sourceHeight as number,
+    ...(input.purpose === 'context' ? { purpose: 'context' as const } : {}),
   });
 }
 

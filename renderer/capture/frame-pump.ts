@@ -14,7 +14,14 @@ export interface RegionChooser {
     source: HTMLVideoElement,
     timeSec: number,
   ): {
-    choice: { mode: 'face' | 'frame'; cropPx: RectPx; outputSize: { width: number; height: number } };
+    choice: {
+      mode: 'face' | 'frame';
+      cropPx: RectPx;
+      outputSize: { width: number; height: number };
+      /** Time for a context frame (the whole picture at contextSize) beside the crops. */
+      contextDue: boolean;
+      contextSize: { width: number; height: number };
+    };
   };
   reset(): void;
   close(): void;
@@ -38,6 +45,8 @@ export interface FramePumpStats {
   region: 'face' | 'frame';
   chooser: 'mediapipe' | 'none';
   lastSizePx: { width: number; height: number } | null;
+  /** Context frames sent (the whole picture, small, about once a second). */
+  contextSent: number;
 }
 
 export const DEFAULT_MAX_SIDE_PX = 640;
@@ -61,6 +70,8 @@ export class FramePump {
   /** Frames sent and not yet answered: seq → when sent. */
   private readonly inFlight = new Map<number, number>();
   private settleWaiters: Array<() => void> = [];
+  /** A context frame is due (its size), sent after the next crop when there is room. */
+  private contextDue: { width: number; height: number } | null = null;
   private lastChoice: {
     atMs: number;
     cropPx: RectPx;
@@ -80,6 +91,7 @@ export class FramePump {
     region: 'frame',
     chooser: 'none',
     lastSizePx: null,
+    contextSent: 0,
   };
 
   constructor(private readonly opts: FramePumpOptions) {
@@ -196,6 +208,16 @@ export class FramePump {
       this.opts.send(captured.header, captured.rgba);
       this.stats.sent++;
       await this.waitForRoom(live);
+      if (this.contextDue && live()) {
+        const context = this.captureContext(this.contextDue);
+        this.contextDue = null;
+        if (context) {
+          this.inFlight.set(context.header.seq, this.now());
+          this.opts.send(context.header, context.rgba);
+          this.stats.contextSent++;
+          await this.waitForRoom(live);
+        }
+      }
     }
   }
 
@@ -213,6 +235,7 @@ export class FramePump {
       try {
         if (!this.lastChoice || captureTimeMs - this.lastChoice.atMs >= REGION_EVERY_MS) {
           const { choice } = this.chooser.next(video, mediaTimeSec);
+          if (choice.contextDue && choice.mode === 'face') this.contextDue = choice.contextSize;
           this.lastChoice = {
             atMs: captureTimeMs,
             cropPx: choice.cropPx,
@@ -247,6 +270,40 @@ export class FramePump {
       sourceHeight,
     };
     return { header, rgba: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
+  }
+
+  /** The whole picture, small: the engine looks for faces in it but does not track or judge it. */
+  private captureContext(size: {
+    width: number;
+    height: number;
+  }): { header: FrameHeader; rgba: Uint8Array } | null {
+    const video = this.opts.video;
+    const sourceWidth = video.videoWidth;
+    const sourceHeight = video.videoHeight;
+    if (sourceWidth === 0 || sourceHeight === 0) return null;
+    const out = clampSize(size);
+    const canvas = this.ensureCanvas(out.width, out.height);
+    const g = canvas.getContext('2d', { willReadFrequently: true }) as
+      CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!g) return null;
+    g.drawImage(video, 0, 0, sourceWidth, sourceHeight, 0, 0, out.width, out.height);
+    const image = g.getImageData(0, 0, out.width, out.height);
+    const captureTimeMs = this.now();
+    return {
+      header: {
+        type: 'frame',
+        purpose: 'context',
+        seq: this.seq++,
+        captureTimeMs,
+        mediaTimeSec: Math.max(0, (captureTimeMs - this.startMs) / 1000),
+        width: out.width,
+        height: out.height,
+        cropPx: { x: 0, y: 0, width: sourceWidth, height: sourceHeight },
+        sourceWidth,
+        sourceHeight,
+      },
+      rgba: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    };
   }
 
   private ensureCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {

@@ -13,6 +13,7 @@ import type {
   LiveVerdict,
   LocalText,
   ProfileId,
+  RectPx,
   SessionStarted,
   SessionStopped,
   SourceKind,
@@ -70,6 +71,8 @@ export interface AppState {
   mediaTimeSec: number;
   verdict: LiveVerdict | null;
   faces: LiveFace[];
+  /** Faces the engine found in the latest context frame (the whole picture, small), source pixels. */
+  contextFaces: RectPx[];
   signals: Record<string, LiveSignalState>;
   timeline: TimelinePoint[];
   challenge: LiveChallengeState | null;
@@ -96,6 +99,7 @@ export type AppEvent =
   | { type: 'session.stopped'; summary: SessionStopped | null }
   | { type: 'frame.result'; result: FrameResult }
   | { type: 'frame.dropped'; seq: number; reason: LocalText }
+  | { type: 'context.result'; faces: RectPx[] }
   | { type: 'alert'; alert: AlertEvent }
   | { type: 'alert.dismiss' }
   | { type: 'challenge.state'; challenge: LiveChallengeState | null }
@@ -119,6 +123,7 @@ export function initialState(
     mediaTimeSec: 0,
     verdict: null,
     faces: [],
+    contextFaces: [],
     signals: {},
     timeline: [],
     challenge: null,
@@ -193,11 +198,14 @@ export function reduce(state: AppState, event: AppEvent): AppState {
         session: { ...state.session, phase: 'stopped', summary },
         verdict: summary ? summary.verdict : state.verdict,
         faces: [],
+        contextFaces: [],
         challenge: state.challenge ? { ...state.challenge, active: false, current: null } : null,
       };
     }
     case 'frame.result':
       return applyResult(state, event.result);
+    case 'context.result':
+      return isSessionLive(state) ? { ...state, contextFaces: event.faces } : state;
     case 'frame.dropped':
       if (!isSessionLive(state)) return state;
       return { ...state, drops: { count: state.drops.count + 1, last: event.reason } };

@@ -119,10 +119,16 @@ export function createCallView(ctx: ViewContext) {
     setHidden(faceBadge, !live || state.results === 0);
     setText(
       faceBadge,
-      state.faces.length === 0 ? t('app.call.no-face') : t('app.call.faces', { count: state.faces.length }),
+      // The context frame sees the whole picture: a face outside the crop counts too.
+      facesInView(state) === 0 ? t('app.call.no-face') : t('app.call.faces', { count: facesInView(state) }),
     );
     drawOverlay(state);
   }
 
   return { el, video, render };
+}
+
+/** Faces in the picture: the tracked ones, or more when the latest context frame saw more. */
+function facesInView(state: AppState): number {
+  return Math.max(state.faces.length, state.contextFaces.length);
 }

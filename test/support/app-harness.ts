@@ -169,6 +169,7 @@ export interface AppStats {
     region: string;
     chooser: string;
     lastSizePx: { width: number; height: number } | null;
+    contextSent: number;
   } | null;
   regionError: string | null;
 }

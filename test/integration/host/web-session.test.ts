@@ -91,6 +91,19 @@ function rgba(rgb: Uint8Array, width: number, height: number, crop: RectPx): Uin
   return out;
 }
 
+/** RGB 640×480 → RGBA 320×240 (every other pixel): a context frame as the window would send it. */
+function halfSize(rgb: Uint8Array, width: number, height: number): Uint8Array {
+  const w = width / 2;
+  const h = height / 2;
+  const out = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const s = (y * 2 * width + x * 2) * 3;
+      out.set([rgb[s]!, rgb[s + 1]!, rgb[s + 2]!, 255], (y * w + x) * 4);
+    }
+  return out;
+}
+
 describe('web mode: live session over the WebSocket', () => {
   it('tracks the face in source pixels across crop jumps, judges it, and keeps an intact log', async () => {
     const clip = await makeMotionClip({
@@ -110,7 +123,9 @@ describe('web mode: live session over the WebSocket', () => {
 
     const results: Array<Extract<ServerMessage, { type: 'frame.result' }>> = [];
     let seq = 0;
+    let lastRgb: Uint8Array | null = null;
     for await (const frame of readFrames(clip.path)) {
+      lastRgb = frame.data;
       // First half: the whole picture; second half: a 320 px crop around the face that moves in steps.
       const face = results.at(-1)?.faces[0];
       const crop: RectPx =
@@ -150,6 +165,33 @@ describe('web mode: live session over the WebSocket', () => {
       results.push((await result) as Extract<ServerMessage, { type: 'frame.result' }>);
       seq++;
     }
+    // A context frame (the whole picture at 320×240): faces found in source pixels, nothing tracked.
+    const lastFrameFace = results.at(-1)!.faces[0]!;
+    const contextReply = client.next('context.result');
+    client.ws.send(
+      encodeFrameMessage(
+        {
+          type: 'frame',
+          purpose: 'context',
+          seq: 1000,
+          captureTimeMs: 0,
+          mediaTimeSec: 4,
+          width: 320,
+          height: 240,
+          cropPx: { x: 0, y: 0, width: 640, height: 480 },
+          sourceWidth: 640,
+          sourceHeight: 480,
+        },
+        halfSize(lastRgb!, 640, 480),
+      ),
+    );
+    const context = (await contextReply) as Extract<ServerMessage, { type: 'context.result' }>;
+    expect(context.seq).toBe(1000);
+    expect(context.faces).toHaveLength(1);
+    const centre = (b: RectPx) => [b.x + b.width / 2, b.y + b.height / 2];
+    const [cx, cy] = centre(context.faces[0]!);
+    const [fx, fy] = centre(lastFrameFace.boxPx);
+    expect(Math.hypot(cx! - fx!, cy! - fy!)).toBeLessThan(40);
     expect(results).toHaveLength(40);
     const withFace = results.filter((r) => r.faces.length === 1);
     expect(withFace.length).toBeGreaterThanOrEqual(36);

@@ -105,6 +105,15 @@ describe('frames', () => {
     }
   });
 
+  it("keeps a context frame's purpose and refuses any other", () => {
+    const context = parseFrameHeader({ ...header, purpose: 'context' }, 32 * 16 * 4);
+    expect(context).toMatchObject({ ok: true, value: { purpose: 'context' } });
+    expect(parseFrameHeader({ ...header, purpose: 'judge-me' }, 32 * 16 * 4).ok).toBe(false);
+    expect(parseFrameHeader(header, 32 * 16 * 4)).toMatchObject({ ok: true, value: { seq: 3 } });
+    const plain = parseFrameHeader(header, 32 * 16 * 4);
+    expect(plain.ok && 'purpose' in plain.value).toBe(false);
+  });
+
   it.each([
     ['too few pixels', { ...header }, 32 * 16 * 4 - 1],
     ['too large a side', { ...header, width: MAX_FRAME_SIDE_PX + 1 }, (MAX_FRAME_SIDE_PX + 1) * 16 * 4],

@@ -188,6 +188,14 @@ describe('app state: frame results', () => {
     s = reduce(running(), { type: 'frame.dropped', seq: 1, reason: { key: 'app.frame-busy' } });
     expect(s.drops).toEqual({ count: 1, last: { key: 'app.frame-busy' } });
   });
+
+  it("keeps the context frame's faces during a session and clears them at the stop", () => {
+    const box = { x: 10, y: 20, width: 50, height: 60 };
+    expect(reduce(initialState(), { type: 'context.result', faces: [box] }).contextFaces).toEqual([]);
+    const s = reduce(running(), { type: 'context.result', faces: [box, box] });
+    expect(s.contextFaces).toHaveLength(2);
+    expect(reduce(s, { type: 'session.stopped', summary: null }).contextFaces).toEqual([]);
+  });
 });
 
 describe('app state: timeline', () => {
