@@ -322,8 +322,12 @@ export class ChallengeSession {
 
   /** The input of engine/fusion/challenge-rules.ts applyChallengeRules (the verdict floors). */
   ruleInput(): ChallengeRuleInput {
-    const summary = this.summary();
-    return { steps: summary.steps, identitySwitches: summary.identity.switches };
+    // What summary() gives for these two, without its pass over every identity sample: the live
+    // session asks on every frame.
+    return {
+      steps: this.steps.map((s) => ({ challengeId: s.definition.id, outcome: s.outcome })),
+      identitySwitches: this.identity.currentSwitches(),
+    };
   }
 
   private phase(): { phase: IdentityPhase; step: number | null } {

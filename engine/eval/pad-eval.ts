@@ -19,7 +19,8 @@ import { sha256File } from '../core/hash.ts';
 import { CALIBRATION_SCHEMA_VERSION, type SignalCalibration } from '../fusion/calibration.ts';
 import type { ModelStore } from '../runtime/index.ts';
 import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
-import { isUsableSample, loadCrop, loadMask, readCropCache, type CropCache } from './crop-cache.ts';
+import { isUsableSample, readCropCache, type CropCache } from './crop-cache.ts';
+import { samplesByItem, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import { rocAuc, type Label } from './metrics.ts';
 import { apcerAtBpcer, type ApcerAtBpcer } from './pad-metrics.ts';
@@ -120,31 +121,18 @@ async function scoreCache(
   timing: { ms: number; crops: number },
   progress?: (n: number) => void,
 ): Promise<ScoredSet> {
-  const byItem = new Map<string, typeof cache.samples>();
-  for (const s of cache.samples) byItem.set(s.itemId, [...(byItem.get(s.itemId) ?? []), s]);
+  const byItem = samplesByItem(cache);
   const out: ScoredSet = { frames: [], items: [], unusable: { bonaFide: 0, attack: 0 } };
   for (const item of padItems(cache)) {
     const type = attackType(item.category);
-    const logits: number[] = [];
-    for (const sample of byItem.get(item.itemId) ?? []) {
-      if (!isUsableSample(sample)) {
-        out.unusable[type === null ? 'bonaFide' : 'attack']++;
-        continue;
-      }
-      const image = await loadCrop(cache.dir, sample);
-      const t0 = performance.now();
-      const logit = await scorer.score({
-        sample,
-        fold: item.fold,
-        image,
-        mask: () => loadMask(cache.dir, sample),
-      });
-      timing.ms += performance.now() - t0;
+    const crops = await scoreItemCrops(cache, item, byItem.get(item.itemId) ?? [], scorer, () => {
       timing.crops++;
       progress?.(timing.crops);
-      logits.push(logit);
-      out.frames.push({ logit, type, itemId: item.itemId });
-    }
+    });
+    timing.ms += crops.scoringMs;
+    out.unusable[type === null ? 'bonaFide' : 'attack'] += crops.unusable;
+    const logits = crops.scored.map((c) => c.logit);
+    for (const logit of logits) out.frames.push({ logit, type, itemId: item.itemId });
     out.items.push({
       itemId: item.itemId,
       file: item.file,

@@ -20,8 +20,9 @@ import {
 import type { ModelStore } from '../runtime/index.ts';
 import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
 import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
-import { isUsableSample, loadCrop, loadMask, readCropCache } from './crop-cache.ts';
-import type { ItemRecord, SampleRecord } from './dataset/types.ts';
+import { isUsableSample, readCropCache } from './crop-cache.ts';
+import { samplesByItem, scoreItemCrops } from './score-crops.ts';
+import type { ItemRecord } from './dataset/types.ts';
 import {
   bootstrapAucCi,
   equalErrorRate,
@@ -209,14 +210,9 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
     });
   const folds = [...new Set(labelled.map((i) => i.fold))].sort((a, b) => a - b);
 
-  const samplesByItem = new Map<string, SampleRecord[]>();
-  for (const s of cache.samples) {
-    const list = samplesByItem.get(s.itemId) ?? [];
-    list.push(s);
-    samplesByItem.set(s.itemId, list);
-  }
+  const byItem = samplesByItem(cache);
   const totalCrops = labelled.reduce(
-    (n, i) => n + (samplesByItem.get(i.itemId) ?? []).filter(isUsableSample).length,
+    (n, i) => n + (byItem.get(i.itemId) ?? []).filter(isUsableSample).length,
     0,
   );
 
@@ -244,26 +240,14 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
   const started = performance.now();
   try {
     for (const item of labelled) {
-      const logits: number[] = [];
-      for (const sample of samplesByItem.get(item.itemId) ?? []) {
-        if (!isUsableSample(sample)) {
-          cropsUnusable++;
-          continue;
-        }
-        const image = await loadCrop(cache.dir, sample);
-        const t0 = performance.now();
-        const logit = await scorer.score({
-          sample,
-          fold: item.fold,
-          image,
-          mask: () => loadMask(cache.dir, sample),
-        });
-        scoringMs += performance.now() - t0;
-        logits.push(logit);
-        frameProbability.set(sample.id, sigmoid(logit));
+      const crops = await scoreItemCrops(cache, item, byItem.get(item.itemId) ?? [], scorer, () => {
         cropsScored++;
         options.onProgress?.(cropsScored, totalCrops);
-      }
+      });
+      cropsUnusable += crops.unusable;
+      scoringMs += crops.scoringMs;
+      for (const c of crops.scored) frameProbability.set(c.sample.id, sigmoid(c.logit));
+      const logits = crops.scored.map((c) => c.logit);
       scored.push({
         itemId: item.itemId,
         label: item.label,

@@ -298,10 +298,10 @@ export class LiveSession {
 
   /** Every challenge asked in this call so far, and the identity switches found. */
   private challengeRuleInput(): Parameters<typeof applyChallengeRules>[1] {
-    const summaries = [...this.pastChallenges, this.challenges].map((c) => c.summary());
+    const inputs = [...this.pastChallenges, this.challenges].map((c) => c.ruleInput());
     return {
-      steps: summaries.flatMap((s) => s.steps),
-      identitySwitches: summaries.flatMap((s) => s.identity.switches),
+      steps: inputs.flatMap((r) => r.steps),
+      identitySwitches: inputs.flatMap((r) => r.identitySwitches),
     };
   }
 

@@ -72,12 +72,8 @@ export class FramePump {
   private settleWaiters: Array<() => void> = [];
   /** A context frame is due (its size), sent after the next crop when there is room. */
   private contextDue: { width: number; height: number } | null = null;
-  private lastChoice: {
-    atMs: number;
-    cropPx: RectPx;
-    outputSize: { width: number; height: number };
-    mode: 'face' | 'frame';
-  } | null = null;
+  /** The chooser's last pick and when it was made (reused until REGION_EVERY_MS has passed). */
+  private lastChoice: { atMs: number; choice: ReturnType<RegionChooser['next']>['choice'] } | null = null;
   private presentedFrames = 0;
   private capturedFrames = -1;
   private frameWaiters: Array<() => void> = [];
@@ -236,16 +232,11 @@ export class FramePump {
         if (!this.lastChoice || captureTimeMs - this.lastChoice.atMs >= REGION_EVERY_MS) {
           const { choice } = this.chooser.next(video, mediaTimeSec);
           if (choice.contextDue && choice.mode === 'face') this.contextDue = choice.contextSize;
-          this.lastChoice = {
-            atMs: captureTimeMs,
-            cropPx: choice.cropPx,
-            outputSize: choice.outputSize,
-            mode: choice.mode,
-          };
+          this.lastChoice = { atMs: captureTimeMs, choice };
         }
-        cropPx = this.lastChoice.cropPx;
-        size = this.lastChoice.outputSize;
-        this.stats.region = this.lastChoice.mode;
+        cropPx = this.lastChoice.choice.cropPx;
+        size = this.lastChoice.choice.outputSize;
+        this.stats.region = this.lastChoice.choice.mode;
       } catch {
         // The detector failed on this frame: send the whole frame instead.
       }

@@ -1,0 +1,55 @@
+// Scoring the crop cache, as both evaluation protocols (swap: run-eval.ts, presentation attack:
+// pad-eval.ts) do it: each usable crop of an item through the scorer, timed; unusable crops counted.
+
+import { isUsableSample, loadCrop, loadMask, type CropCache } from './crop-cache.ts';
+import type { ItemRecord, SampleRecord } from './dataset/types.ts';
+import type { Scorer } from './scorers/index.ts';
+
+/** The cache's samples grouped by item, in cache order. */
+export function samplesByItem(cache: CropCache): Map<string, SampleRecord[]> {
+  const byItem = new Map<string, SampleRecord[]>();
+  for (const s of cache.samples) {
+    const list = byItem.get(s.itemId) ?? [];
+    list.push(s);
+    byItem.set(s.itemId, list);
+  }
+  return byItem;
+}
+
+export interface ItemCropScores {
+  /** One per usable crop, in order: the sample and its logit. */
+  scored: Array<{ sample: SampleRecord; logit: number }>;
+  /** Crops too small, dark or blurred to score. */
+  unusable: number;
+  /** Time spent inside the scorer, ms. */
+  scoringMs: number;
+}
+
+/** Scores every usable crop of `item`; `onCrop` is called after each one (progress). */
+export async function scoreItemCrops(
+  cache: CropCache,
+  item: Pick<ItemRecord, 'fold'>,
+  samples: readonly SampleRecord[],
+  scorer: Scorer,
+  onCrop?: () => void,
+): Promise<ItemCropScores> {
+  const out: ItemCropScores = { scored: [], unusable: 0, scoringMs: 0 };
+  for (const sample of samples) {
+    if (!isUsableSample(sample)) {
+      out.unusable++;
+      continue;
+    }
+    const image = await loadCrop(cache.dir, sample);
+    const t0 = performance.now();
+    const logit = await scorer.score({
+      sample,
+      fold: item.fold,
+      image,
+      mask: () => loadMask(cache.dir, sample),
+    });
+    out.scoringMs += performance.now() - t0;
+    out.scored.push({ sample, logit });
+    onCrop?.();
+  }
+  return out;
+}
