@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ModelStore } from '../runtime/index.ts';
-import { MAX_FRAME_MESSAGE_BYTES, MAX_JSON_MESSAGE_BYTES } from '../live/protocol.ts';
+import { MAX_FRAME_MESSAGE_BYTES } from '../live/protocol.ts';
 import { SessionHost } from './session-host.ts';
 
 export interface WebServerOptions {
@@ -131,7 +131,7 @@ function attach(ws: WebSocket, host: SessionHost, onClose: () => void): void {
         : Buffer.from(data);
     if (isBinary)
       void host.handleFrameMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    else if (bytes.length > MAX_JSON_MESSAGE_BYTES) void host.handleMessage('{"oversized":true}');
+    // Text is a request; one over MAX_JSON_MESSAGE_BYTES is refused by the protocol's own check.
     else void host.handleMessage(bytes.toString('utf8'));
   });
   ws.on('close', () => {
