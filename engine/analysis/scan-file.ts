@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../config/index.ts';
 import type { FalseAlarmTargets } from '../fusion/calibration.ts';
 import { type VerdictReason, type VerdictResult, type VerdictThresholds } from '../fusion/verdict.ts';
 import type { TrackSummary } from '../face/index.ts';
+import type { RgbImage } from '../face/image-warp.ts';
 import { fuseWindowScores } from '../fusion/window-score.ts';
 import { appVersion } from '../core/app-info.ts';
 import { configHash } from '../config/index.ts';
@@ -40,6 +41,11 @@ export interface ScanOptions {
   maxSeconds?: number;
   /** Analyse at most this many frames per media second (default: every frame). */
   sampleFps?: number;
+  /**
+   * The part of each decoded frame to analyse (default: all of it). The evaluation cuts the
+   * genuine and swapped halves of a side-by-side clip apart with this.
+   */
+  region?: (frame: RgbImage) => RgbImage;
   lang?: Lang;
   /** The resolved configuration (profile, face pipeline, quality limits, verdict); default: built-in. */
   config?: CallSentinelConfig;
@@ -55,6 +61,8 @@ export interface ScanOptions {
   /** Write the evidence log of this scan here (hash-chained NDJSON, engine/evidence). */
   evidence?: { writer: EvidenceLogWriter; operator?: string };
   onProgress?: (p: ScanProgress) => void;
+  /** Called once at the end with every signal's results and the primary track (the evaluation keeps features). */
+  onSignalResults?: (results: readonly SignalRunResult[], primaryTrackId: number | null) => void;
   /** Called with each analysed frame's faces (the benchmark and tests look inside). */
   onFrame?: (faces: FrameFaces) => void;
 }
@@ -102,11 +110,12 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
   const facesPerSecond = new Map<number, number>();
   let primarySecond = -1;
   let currentPrimary: number | null = null;
-  for await (const frame of readFrames(path, {
+  for await (const decoded of readFrames(path, {
     maxSeconds: options.maxSeconds,
     sampleFps: options.sampleFps,
     signal: options.signal,
   })) {
+    const frame = options.region ? { ...decoded, ...options.region(decoded) } : decoded;
     const result = await tracker.process(frame);
     await runner.update({
       frameIndex: frame.index,
@@ -138,6 +147,7 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
 
   const summaries = tracker.summaries();
   const primaryTrackId = choosePrimaryTrack(summaries);
+  options.onSignalResults?.(signalResults, primaryTrackId);
   const frameIntervalSec = tally.frameIntervalSec();
   // Every face is assessed on its own, so none is ignored silently; the primary face's is the verdict.
   const context = { tally, signalResults, thresholds, judgingSignals, isStillImage: info.isStillImage };

@@ -425,6 +425,9 @@ Options:
   --folds K             number of grouped folds (default {folds})
   --only SUBSTRING      analyse only files whose name contains SUBSTRING (the index still lists
                         every item already in the cache)
+  --keep-folds          identity groups already in the cache's folds.json keep their fold; only
+                        new groups are placed (extend a cache without moving what fold models
+                        were trained on)
   --json                print the build report as one JSON document
   -h, --help            show this help
 
@@ -445,7 +448,11 @@ Options:
                         presentation-attack (our model), liveness (human's model)
   --protocol P          swap (default) or presentation-attack (default of --scorer presentation-attack):
                         APCER at BPCER 10 % / 5 % per attack type (print, replay), frame level on the
-                        real attack media and video level on the simulated sequences of --sim
+                        real attack media and video level on the simulated sequences of --sim;
+                        or fusion: face-swap alone against face-swap plus each liveness and temporal
+                        signal (held-out AUC for swaps and talking heads, false alarms), from the
+                        signal table (every video item scanned once with the other signals, kept
+                        in <cache root>/signal-table-v1; needs --data or CALLSENTINEL_DATA)
   --sim DIR             held-back simulated attack sequences (default <cache root>/presentation-attack-sim-v1)
   --cache DIR           cache root (default $CALLSENTINEL_CACHE or ~/.cache/callsentinel); reads DIR/face-crops-v1
   --models-dir DIR      per-fold models fold-<k>.onnx and oof-scores.jsonl (default <cache root>/face-swap-train;
@@ -475,6 +482,8 @@ Options:
   'usage.dataset-no-files': 'dataset takes no FILE arguments, got "{arg}" (see callsentinel dataset --help)',
   'usage.unknown-category': '--categories: unknown category "{category}" (known: {known})',
   'usage.only-empty': '--only needs a substring',
+  'usage.keep-folds-mismatch':
+    '--keep-folds: the cache\'s folds.json has {k} folds with seed {seed}, this build asks for {wantK} with seed {wantSeed}',
   'usage.none-given': '(none given)',
   'usage.eval-no-files': 'eval takes no FILE (got {args})',
   'usage.no-calibration': '--write-calibration: scorer {scorer} has no signal calibration to fit',
@@ -560,6 +569,8 @@ Options:
   'dataset.seconds': '{seconds} s',
   // eval.
   'eval.progress': 'scoring: {done} / {total} crops',
+  'eval.table-progress': 'signal table [{index}/{total}] {file}: scanned in {seconds} s',
+  'eval.table-progress-cached': 'signal table [{index}/{total}] {file}: cached',
   'eval.wrote': 'wrote {json} and {svg}',
   'eval.label.scorer': 'scorer:',
   'eval.label.warning': 'WARNING:',
@@ -1100,6 +1111,8 @@ police（误报率 5 %，并且在判断一段录像前需要更多可用的人�
   --max-per-item N      每个条目最多保留的裁剪图数，均匀分布在片段中（默认 {maxPerItem}）
   --folds K             分组折的数量（默认 {folds}）
   --only SUBSTRING      只分析文件名包含 SUBSTRING 的文件（索引仍会列出缓存中已有的全部条目）
+  --keep-folds          缓存 folds.json 中已有的身份组保留原来的折，只为新的组分配（扩充缓存时
+                        不打乱各折模型训练时所用的划分）
   --json                以一个 JSON 文档打印构建报告
   -h, --help            显示本帮助
 
@@ -1118,7 +1131,10 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
                         presentation-attack（本项目的模型）、liveness（human 的模型）
   --protocol P          swap（默认）或 presentation-attack（--scorer presentation-attack 时的默认）：
                         按攻击类型（打印、翻拍）给出 BPCER 10 % / 5 % 时的 APCER，真实攻击素材为帧级，
-                        --sim 中的模拟序列为视频级
+                        --sim 中的模拟序列为视频级；或 fusion：比较只用 face-swap 与 face-swap 加上各个
+                        活体和时序信号（留出折上换脸和说话头像的 AUC、误报率），数据来自信号表（每个视频
+                        条目用其余信号扫描一次，保存在 <缓存根目录>/signal-table-v1；需要 --data 或
+                        CALLSENTINEL_DATA）
   --sim DIR             留出的模拟攻击序列（默认 <缓存根目录>/presentation-attack-sim-v1）
   --cache DIR           缓存根目录（默认 $CALLSENTINEL_CACHE 或 ~/.cache/callsentinel）；读取 DIR/face-crops-v1
   --models-dir DIR      分折模型 fold-<k>.onnx 和 oof-scores.jsonl 所在目录（默认 <缓存根目录>/face-swap-train）
@@ -1146,6 +1162,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'usage.dataset-no-files': 'dataset 不接受 FILE 参数，却收到了“{arg}”（见 callsentinel dataset --help）',
   'usage.unknown-category': '--categories：未知类别“{category}”（可用：{known}）',
   'usage.only-empty': '--only 需要一个非空的子串',
+  'usage.keep-folds-mismatch': '--keep-folds：缓存的 folds.json 是 {k} 折、种子 {seed}，本次构建要求 {wantK} 折、种子 {wantSeed}',
   'usage.none-given': '（未指定）',
   'usage.eval-no-files': 'eval 不接受 FILE 参数（收到了 {args}）',
   'usage.no-calibration': '--write-calibration：评分器 {scorer} 没有可拟合的信号校准',
@@ -1224,6 +1241,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
     '第 {fold} 折：{items} 个条目（真实 {genuine} 个，换脸 {swap} 个），{crops} 张裁剪图，{groups} 个身份组',
   'dataset.seconds': '{seconds} 秒',
   'eval.progress': '正在评分：{done} / {total} 张裁剪图',
+  'eval.table-progress': '信号表 [{index}/{total}] {file}：扫描用时 {seconds} 秒',
+  'eval.table-progress-cached': '信号表 [{index}/{total}] {file}：已缓存',
   'eval.wrote': '已写入 {json} 和 {svg}',
   'eval.label.scorer': '评分器：',
   'eval.label.warning': '警告：',

@@ -133,33 +133,72 @@ export function bootstrapAucCi(
   options: BootstrapOptions = {},
 ): ConfidenceInterval {
   checkLengths(scores, labels);
+  return bootstrapInterval(labels, options, (pick) => rocAuc(pick(scores), pick(labels)));
+}
+
+/**
+ * Paired percentile bootstrap of AUC(b) − AUC(a) for two scores of the SAME items (e.g. face-swap
+ * alone and fused with another signal): both are recomputed on each resample, so the interval says
+ * whether b ranks better than a beyond what resampling the items would give.
+ */
+export function bootstrapAucDifferenceCi(
+  a: readonly number[],
+  b: readonly number[],
+  labels: readonly Label[],
+  options: BootstrapOptions = {},
+): ConfidenceInterval {
+  checkLengths(a, labels);
+  checkLengths(b, labels);
+  return bootstrapInterval(labels, options, (pick) => {
+    const y = pick(labels);
+    return rocAuc(pick(b), y) - rocAuc(pick(a), y);
+  });
+}
+
+/** Percentile bootstrap interval of the mean of per-item values (e.g. a paired loss difference). */
+export function bootstrapMeanCi(
+  values: readonly number[],
+  labels: readonly Label[],
+  options: BootstrapOptions = {},
+): ConfidenceInterval {
+  checkLengths(values, labels);
+  return bootstrapInterval(labels, options, (pick) => {
+    const v = pick(values);
+    return v.reduce((a, b) => a + b, 0) / v.length;
+  });
+}
+
+/** Items resampled with replacement; resamples with one class only are drawn again. */
+function bootstrapInterval(
+  labels: readonly Label[],
+  options: BootstrapOptions,
+  statistic: (pick: <T>(values: readonly T[]) => T[]) => number,
+): ConfidenceInterval {
   const { resamples, seed, level } = { ...DEFAULT_BOOTSTRAP, ...options };
-  const n = scores.length;
+  const n = labels.length;
   const nPos = labels.reduce<number>((s, y) => s + y, 0);
   if (nPos === 0 || nPos === n) return { low: Number.NaN, high: Number.NaN, resamples: 0, level };
   const random = seededRandom(seed);
-  const aucs: number[] = [];
-  const s = new Array<number>(n);
-  const y = new Array<Label>(n);
+  const values: number[] = [];
+  const index = new Array<number>(n);
+  const pick = <T>(v: readonly T[]): T[] => index.map((k) => v[k]!);
   let attempts = 0;
-  while (aucs.length < resamples && attempts < resamples * 100) {
+  while (values.length < resamples && attempts < resamples * 100) {
     attempts++;
     let pos = 0;
     for (let i = 0; i < n; i++) {
-      const k = Math.floor(random() * n);
-      s[i] = scores[k]!;
-      y[i] = labels[k]!;
-      pos += y[i]!;
+      index[i] = Math.floor(random() * n);
+      pos += labels[index[i]!]!;
     }
     if (pos === 0 || pos === n) continue;
-    aucs.push(rocAuc(s, y));
+    values.push(statistic(pick));
   }
-  aucs.sort((p, q) => p - q);
+  values.sort((p, q) => p - q);
   const tail = (1 - level) / 2;
   return {
-    low: quantileSorted(aucs, tail),
-    high: quantileSorted(aucs, 1 - tail),
-    resamples: aucs.length,
+    low: quantileSorted(values, tail),
+    high: quantileSorted(values, 1 - tail),
+    resamples: values.length,
     level,
   };
 }

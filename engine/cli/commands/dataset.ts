@@ -30,6 +30,7 @@ const OPTIONS = {
   'max-per-item': { type: 'string' },
   folds: { type: 'string' },
   only: { type: 'string' },
+  'keep-folds': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -87,6 +88,7 @@ export const datasetCommand: CliCommand = {
         maxPerItem,
         folds,
         only: values.only,
+        keepFolds: values['keep-folds'] ?? false,
         onProgress: (p) => io.stderr(progressLine(p, lang)),
       });
       io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report, lang));

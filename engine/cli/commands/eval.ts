@@ -11,7 +11,9 @@ import {
   writePadCalibration,
   writePadReport,
 } from '../../eval/pad-eval.ts';
+import { formatFusionReport, runFusionEvaluation, writeFusionReport } from '../../eval/fusion-eval.ts';
 import { runEvaluation, writeSignalCalibration } from '../../eval/run-eval.ts';
+import { buildSignalTable } from '../../eval/signal-table/build-signal-table.ts';
 import { createScorerRegistry, EVAL_PROTOCOLS, type EvalProtocol } from '../../eval/scorers/index.ts';
 import { DEFAULT_PRESENTATION_ATTACK_CONFIG } from '../../signals/presentation-attack/config.ts';
 import { ModelStore } from '../../runtime/index.ts';
@@ -61,6 +63,40 @@ export const evalCommand: CliCommand = {
       values['models-dir'] ?? path.join(root, scorer.foldModelsSubdir ?? 'face-swap-train'),
     );
     const models = new ModelStore();
+    if (protocol === 'fusion') {
+      // Face-swap with and without the other signals (engine/eval/fusion-eval.ts).
+      try {
+        const dataDir = resolveDataDir(values.data, io.env);
+        if (!dataDir) throw new CallSentinelError('E_DATA_MISSING', { path: messageRef('usage.none-given') });
+        const table = await buildSignalTable({
+          dataDir,
+          cropCacheDir: cacheDir(root),
+          cacheRoot: root,
+          models,
+          onProgress: (p) => {
+            const key = p.cached ? 'eval.table-progress-cached' : 'eval.table-progress';
+            const params = { index: p.index, total: p.total, file: p.file, seconds: p.seconds.toFixed(1) };
+            io.stderr(`${formatMessage(key, params, lang)}\n`);
+          },
+        });
+        const report = await runFusionEvaluation({
+          cropCacheDir: cacheDir(root),
+          table,
+          faceSwapScorer: createScorerRegistry().get('face-swap'),
+          foldModelsDir,
+          models,
+          resamples: resamples === undefined ? undefined : Math.round(resamples),
+          onProgress: io.stderrIsTty ? progressPrinter(io, lang) : undefined,
+        });
+        if (io.stderrIsTty) io.stderr('\r\x1b[K');
+        const json = await writeFusionReport(report, path.resolve(values.out ?? 'eval-out'));
+        io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatFusionReport(report));
+        io.stderr(`${formatMessage('cli.wrote', { files: json }, lang)}\n`);
+        return EXIT_OK;
+      } finally {
+        await models.dispose();
+      }
+    }
     if (protocol === 'presentation-attack') {
       // The presentation-attack protocol (engine/eval/pad-eval.ts): APCER at BPCER per attack type.
       try {

@@ -2,9 +2,11 @@
 // its layout, assigns grouped folds, analyses each file whose items are not cached yet, and
 // rewrites the index files (items.jsonl, samples.jsonl, folds.json, build.json) from all parts.
 
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isCallSentinelError } from '../../core/errors.ts';
+import { CallSentinelError, isCallSentinelError } from '../../core/errors.ts';
+import { messageRef } from '../../core/messages.ts';
 import { sha256File } from '../../core/hash.ts';
 import type { FaceConfig } from '../../face/index.ts';
 import type { ModelStore } from '../../runtime/index.ts';
@@ -46,6 +48,11 @@ export interface BuildOptions {
   seed?: number;
   /** Analyse only files whose name contains this (the index still lists every cached item). */
   only?: string;
+  /**
+   * Groups already in the cache's folds.json keep their fold; only new groups are assigned. For
+   * extending a cache (new categories) without moving what fold models were trained on.
+   */
+  keepFolds?: boolean;
   faceConfig?: Partial<FaceConfig>;
   onProgress?: (event: BuildProgress) => void;
 }
@@ -82,6 +89,7 @@ export interface BuildReport {
     folds: number;
     seed: number;
     only: string | null;
+    keepFolds: boolean;
   };
   files: { planned: number; processed: number; analysed: number; cached: number; failed: number };
   items: number;
@@ -115,6 +123,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
     folds: options.folds ?? DEFAULT_FOLDS,
     seed: options.seed ?? DEFAULT_FOLD_SEED,
     only: options.only ?? null,
+    keepFolds: options.keepFolds ?? false,
   };
   const dir = cacheDir(options.cacheRoot);
   await mkdir(path.join(dir, 'parts'), { recursive: true });
@@ -167,7 +176,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
   const links = [...duplicateOf].map(
     ([dup, first]) => [dup.row.identityGroup, first.row.identityGroup] as const,
   );
-  const folds = assignFolds(units, settings.folds, settings.seed, links);
+  const kept = settings.keepFolds ? await readKeptFolds(dir, settings.folds, settings.seed) : {};
+  const folds = assignFolds(units, settings.folds, settings.seed, links, kept);
 
   const analysisKeyOf = (region: RegionPlan) =>
     JSON.stringify({
@@ -350,6 +360,24 @@ export async function buildDataset(options: BuildOptions): Promise<BuildReport> 
     `${JSON.stringify({ format: CACHE_FORMAT_DIR, builtAt: new Date().toISOString(), ...report }, null, 2)}\n`,
   );
   return report;
+}
+
+/** The group → fold map of the cache's folds.json for --keep-folds (none yet: nothing to keep). */
+async function readKeptFolds(dir: string, k: number, seed: number): Promise<Record<string, number>> {
+  const file = path.join(dir, 'folds.json');
+  if (!existsSync(file)) return {};
+  const folds = JSON.parse(await readFile(file, 'utf8')) as FoldsFile;
+  if (folds.k !== k || folds.seed !== seed) {
+    throw new CallSentinelError('E_USAGE', {
+      detail: messageRef('usage.keep-folds-mismatch', {
+        k: folds.k,
+        seed: folds.seed,
+        wantK: k,
+        wantSeed: seed,
+      }),
+    });
+  }
+  return folds.groups;
 }
 
 /** Errors that would fail every file the same way (models, ffmpeg): stop instead of skipping. */

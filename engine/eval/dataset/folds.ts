@@ -66,11 +66,16 @@ export function linkGroups(
   return new Map([...parent.keys()].map((g) => [g, find(g)]));
 }
 
+/**
+ * `keep`: groups that already have a fold keep it (a cache extended with new categories must not
+ * move the groups its fold models were trained on); only the other groups are placed greedily.
+ */
 export function assignFolds(
   units: readonly FoldUnit[],
   k: number = DEFAULT_FOLDS,
   seed: number = DEFAULT_FOLD_SEED,
   links: Iterable<readonly [string, string]> = [],
+  keep: Readonly<Record<string, number>> = {},
 ): FoldAssignment {
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`k must be an integer ≥ 2, got ${k}`);
   const clusterOf = linkGroups(
@@ -99,7 +104,19 @@ export function assignFolds(
 
   const load: ClassCounts[] = Array.from({ length: k }, () => [0, 0, 0]);
   const assigned = new Map<string, number>();
+  // Groups that already have a fold (an extended cache whose models were trained on those folds)
+  // keep it; a linked cluster keeps the fold of any of its members that had one.
+  for (const [group, fold] of Object.entries(keep)) {
+    if (!Number.isInteger(fold) || fold < 0 || fold >= k)
+      throw new RangeError(`fold ${fold} of ${group} is not in 0..${k - 1}`);
+    const cluster = clusterOf.get(group);
+    if (cluster === undefined || assigned.has(cluster)) continue;
+    assigned.set(cluster, fold);
+    const counts = perGroup.get(cluster)!;
+    for (let c = 0; c < 3; c++) load[fold]![c]! += counts[c]!;
+  }
   for (const { group, counts } of order) {
+    if (assigned.has(group)) continue;
     let best = 0;
     let bestCost = Infinity;
     let bestItems = Infinity;

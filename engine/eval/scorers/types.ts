@@ -43,7 +43,7 @@ export interface Scorer {
 }
 
 /** The evaluation protocols (`callsentinel eval --protocol`). */
-export const EVAL_PROTOCOLS = ['swap', 'presentation-attack'] as const;
+export const EVAL_PROTOCOLS = ['swap', 'presentation-attack', 'fusion'] as const;
 export type EvalProtocol = (typeof EVAL_PROTOCOLS)[number];
 
 export interface ScorerDefinition {

@@ -109,6 +109,25 @@ describe('assignFolds', () => {
     expect(assignFolds(units, k, 1, links)).toEqual(linked);
   });
 
+  it('keeps the folds of groups already assigned when new groups join (--keep-folds)', () => {
+    const extra: FoldUnit[] = [];
+    for (let g = 0; g < 30; g++)
+      for (let i = 0; i < 1 + (g % 3); i++) extra.push({ identityGroup: `talking-new:${g}`, label: null });
+    // Extra units of a group that already had a fold (a new category of a known person) too.
+    extra.push({ identityGroup: 'sbs:2', label: null }, { identityGroup: 'sbs:2', label: null });
+    const fresh = assignFolds([...units, ...extra], k, 1);
+    const kept = assignFolds([...units, ...extra], k, 1, [], result.groups);
+    const moved = Object.keys(result.groups).filter((g) => fresh.groups[g] !== result.groups[g]);
+    expect(moved.length).toBeGreaterThan(0); // without keep, the new units reshuffle old groups
+    for (const [group, fold] of Object.entries(result.groups)) expect(kept.groups[group]).toBe(fold);
+    for (let g = 0; g < 30; g++) expect(kept.groups[`talking-new:${g}`]).toBeGreaterThanOrEqual(0);
+    expect(kept.counts.reduce((n, c) => n + c.items, 0)).toBe(units.length + extra.length);
+    // The new groups still spread over the folds.
+    const newFolds = new Set(Array.from({ length: 30 }, (_, g) => kept.groups[`talking-new:${g}`]));
+    expect(newFolds.size).toBe(k);
+    expect(() => assignFolds(units, k, 1, [], { 'sbs:2': k })).toThrow(RangeError);
+  });
+
   it('linkGroups maps each group to the smallest name of its cluster', () => {
     const rep = linkGroups(
       ['a', 'b', 'c', 'd', 'e'],
