@@ -22,6 +22,8 @@ import type { BuildReport, FoldsFile, ItemRecord, SampleRecord } from '../../../
 import { loadFacePhoto } from '../../../engine/eval/synthetic/face-photos.ts';
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
 import { runFfmpeg } from '../../../engine/eval/synthetic/render.ts';
+import { buildSignalTable } from '../../../engine/eval/signal-table/build-signal-table.ts';
+import { ModelStore } from '../../../engine/runtime/index.ts';
 
 const HEADER = [
   'file',
@@ -243,6 +245,83 @@ describe('callsentinel dataset', () => {
     expect(again.stderr).toMatch(/sbs\.mp4: 8 frames, crops left 6, right 6, [\d.]+ s \(cached\)/);
     expect(readJsonLines<ItemRecord>(path.join(dir, 'items.jsonl'))).toEqual(items);
     expect(readJsonLines<SampleRecord>(path.join(dir, 'samples.jsonl'))).toEqual(samples);
+  });
+
+  it('--keep-folds: an extra category keeps the folds groups already had; a k mismatch is refused', async () => {
+    const before = JSON.parse(readFileSync(path.join(dir, 'folds.json'), 'utf8')) as FoldsFile;
+    const rows = readFileSync(path.join(dataDir, 'MANIFEST.tsv'), 'utf8');
+    const talking = ['talk.mp4', 'fake_video', 'talking_head', 'single', 'people:E', 'SadTalker'];
+    // Another file (not a byte copy, which the builder would treat as a duplicate): the left half.
+    await runFfmpeg([
+      '-loglevel',
+      'error',
+      '-i',
+      path.join(dataDir, 'media', 'sbs.mp4'),
+      '-vf',
+      'crop=iw/2:ih:0:0',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-y',
+      path.join(dataDir, 'media', 'talk.mp4'),
+    ]);
+    writeFileSync(
+      path.join(dataDir, 'MANIFEST.tsv'),
+      `${rows}${[...talking, 'notes', '', 'repo', 'path', 'commit', 'MIT', '1'].join('\t')}\n`,
+    );
+    const args = ['dataset', '--data', dataDir, '--cache', cacheRoot, '--max-per-item', '6', '--folds', '2'];
+    const extended = await runCli([
+      ...args,
+      '--categories',
+      'genuine,swap,talking_head',
+      '--keep-folds',
+      '--json',
+    ]);
+    expect(extended.code, extended.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(path.join(dir, 'folds.json'), 'utf8')) as FoldsFile;
+    for (const [group, fold] of Object.entries(before.groups)) expect(after.groups[group]).toBe(fold);
+    expect(after.groups['people:E']).toBeGreaterThanOrEqual(0);
+    const talkItem = readJsonLines<ItemRecord>(path.join(dir, 'items.jsonl')).find(
+      (i) => i.file === 'talk.mp4',
+    );
+    expect(talkItem).toMatchObject({ category: 'talking_head', label: null, fold: after.groups['people:E'] });
+    const mismatch = await runCli([...args.slice(0, -1), '3', '--keep-folds']);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toMatch(/--keep-folds: .*2 folds.*\[E_USAGE\]/);
+    // Put the manifest back for the tests that follow.
+    writeFileSync(path.join(dataDir, 'MANIFEST.tsv'), rows);
+  });
+
+  it('the signal table scans each video item’s own region with the passive signals and re-uses it', async () => {
+    const models = new ModelStore();
+    try {
+      const build = () =>
+        buildSignalTable({ dataDir, cropCacheDir: dir, cacheRoot, models, categories: ['genuine', 'swap'] });
+      const table = await build();
+      expect(table.dir).toBe(path.join(cacheRoot, 'signal-table-v1'));
+      expect(table.settings.signals).not.toContain('face-swap');
+      expect(table.items.map((i) => `${i.region}:${i.category}`).sort()).toEqual([
+        'left:genuine',
+        'right:swap',
+      ]);
+      for (const item of table.items) {
+        expect(item.error).toBeNull();
+        expect(item.framesAnalyzed).toBe(20); // every frame of 2 s at 10 frames/s
+        expect(item.primaryTrackId).not.toBeNull();
+        const pad = item.signals['presentation-attack']!;
+        expect(pad.status).toBe('ok');
+        expect(pad.features.rawScore).toBeTypeOf('number');
+        expect(Object.keys(item.signals).sort()).toEqual(table.settings.signals.slice().sort());
+      }
+      // The halves show different people, so the region really was cut: their scores differ.
+      const [a, b] = table.items.map((i) => i.signals['presentation-attack']!.features.rawScore);
+      expect(a).not.toBe(b);
+      const again = await build();
+      expect(again.items).toEqual(table.items);
+    } finally {
+      await models.dispose();
+    }
   });
 
   it('bad usage exits 2 with one line and a code', async () => {
