@@ -570,7 +570,7 @@ Options:
   // eval.
   'eval.progress': 'scoring: {done} / {total} crops',
   'eval.table-progress': 'signal table [{index}/{total}] {file}: scanned in {seconds} s',
-  'eval.table-progress-cached': 'signal table [{index}/{total}] {file}: cached',
+  'eval.table-summary': 'signal table: {items} items ({cached} re-used) in {dir}',
   'eval.wrote': 'wrote {json} and {svg}',
   'eval.label.scorer': 'scorer:',
   'eval.label.warning': 'WARNING:',
@@ -1242,7 +1242,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'dataset.seconds': '{seconds} 秒',
   'eval.progress': '正在评分：{done} / {total} 张裁剪图',
   'eval.table-progress': '信号表 [{index}/{total}] {file}：扫描用时 {seconds} 秒',
-  'eval.table-progress-cached': '信号表 [{index}/{total}] {file}：已缓存',
+  'eval.table-summary': '信号表：{items} 个条目（其中 {cached} 个沿用缓存），位于 {dir}',
   'eval.wrote': '已写入 {json} 和 {svg}',
   'eval.label.scorer': '评分器：',
   'eval.label.warning': '警告：',

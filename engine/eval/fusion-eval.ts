@@ -56,8 +56,16 @@ export type FusionTask = (typeof FUSION_TASKS)[number];
 a little; not more than that). The loss, not an AUC gain, decides: with a few dozen manipulated items and a
  * detector near chance, a pure-noise signal re-ranks them enough to "gain" several hundredths of AUC.
  */
-export const KEEP_RULE = Object.freeze({ ciLevel: 0.95, maxAucLoss: 0.05, maxFalseAlarmRise: 0.02 });
-export type KeepRule = typeof KEEP_RULE;
+export interface KeepRule {
+  ciLevel: number;
+  maxAucLoss: number;
+  maxFalseAlarmRise: number;
+}
+export const KEEP_RULE: Readonly<KeepRule> = Object.freeze({
+  ciLevel: 0.95,
+  maxAucLoss: 0.05,
+  maxFalseAlarmRise: 0.02,
+});
 
 export interface FusionEvalOptions {
   cropCacheDir: string;

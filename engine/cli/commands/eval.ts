@@ -68,17 +68,24 @@ export const evalCommand: CliCommand = {
       try {
         const dataDir = resolveDataDir(values.data, io.env);
         if (!dataDir) throw new CallSentinelError('E_DATA_MISSING', { path: messageRef('usage.none-given') });
+        let cached = 0;
         const table = await buildSignalTable({
           dataDir,
           cropCacheDir: cacheDir(root),
           cacheRoot: root,
           models,
+          // One line per item scanned; items re-used from the table are only counted.
           onProgress: (p) => {
-            const key = p.cached ? 'eval.table-progress-cached' : 'eval.table-progress';
-            const params = { index: p.index, total: p.total, file: p.file, seconds: p.seconds.toFixed(1) };
-            io.stderr(`${formatMessage(key, params, lang)}\n`);
+            if (p.cached) cached++;
+            else {
+              const params = { index: p.index, total: p.total, file: p.file, seconds: p.seconds.toFixed(1) };
+              io.stderr(`${formatMessage('eval.table-progress', params, lang)}\n`);
+            }
           },
         });
+        io.stderr(
+          `${formatMessage('eval.table-summary', { items: table.items.length, cached, dir: table.dir }, lang)}\n`,
+        );
         const report = await runFusionEvaluation({
           cropCacheDir: cacheDir(root),
           table,

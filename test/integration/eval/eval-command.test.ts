@@ -134,6 +134,10 @@ describe('callsentinel eval', () => {
       expect(report.overall.auc).toBeGreaterThanOrEqual(0);
       expect(existsSync(path.join(out, `${scorer}-roc.svg`))).toBe(true);
     }
+    // The fusion protocol scans the media itself, so it needs the data folder and says so.
+    const fusion = await runCli(['eval', '--protocol', 'fusion', '--cache', cache.root]);
+    expect(fusion.code).toBe(2);
+    expect(fusion.stderr).toMatch(/CALLSENTINEL_DATA.*\[E_DATA_MISSING\]/);
     const unknown = await runCli(['eval', '--scorer', 'nope', '--cache', cache.root]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('known: face-swap, antispoof, face-blur');
