@@ -483,7 +483,7 @@ Options:
   'usage.unknown-category': '--categories: unknown category "{category}" (known: {known})',
   'usage.only-empty': '--only needs a substring',
   'usage.keep-folds-mismatch':
-    '--keep-folds: the cache\'s folds.json has {k} folds with seed {seed}, this build asks for {wantK} with seed {wantSeed}',
+    "--keep-folds: the cache's folds.json has {k} folds with seed {seed}, this build asks for {wantK} with seed {wantSeed}",
   'usage.none-given': '(none given)',
   'usage.eval-no-files': 'eval takes no FILE (got {args})',
   'usage.no-calibration': '--write-calibration: scorer {scorer} has no signal calibration to fit',
@@ -1162,7 +1162,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'usage.dataset-no-files': 'dataset 不接受 FILE 参数，却收到了“{arg}”（见 callsentinel dataset --help）',
   'usage.unknown-category': '--categories：未知类别“{category}”（可用：{known}）',
   'usage.only-empty': '--only 需要一个非空的子串',
-  'usage.keep-folds-mismatch': '--keep-folds：缓存的 folds.json 是 {k} 折、种子 {seed}，本次构建要求 {wantK} 折、种子 {wantSeed}',
+  'usage.keep-folds-mismatch':
+    '--keep-folds：缓存的 folds.json 是 {k} 折、种子 {seed}，本次构建要求 {wantK} 折、种子 {wantSeed}',
   'usage.none-given': '（未指定）',
   'usage.eval-no-files': 'eval 不接受 FILE 参数（收到了 {args}）',
   'usage.no-calibration': '--write-calibration：评分器 {scorer} 没有可拟合的信号校准',
