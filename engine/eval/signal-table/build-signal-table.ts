@@ -33,17 +33,13 @@ export const DEFAULT_TABLE_CATEGORIES: readonly MediaCategory[] = ['genuine', 's
 /** Seconds scanned per item: most clips whole (mean 10.6 s), the pulse and jitter windows (10 s) filled. */
 export const DEFAULT_TABLE_MAX_SECONDS = 20;
 
-/** One line of items.jsonl: an item of the crop cache and what each signal said of its primary face. */
-export interface SignalTableItem {
-  itemId: string;
-  file: string;
-  region: string;
-  category: MediaCategory;
-  method: string | null;
-  identityGroup: string;
-  fold: number;
+/** One line of items.jsonl: an item of the crop cache (its fields) and what each signal said of its primary face. */
+export interface SignalTableItem extends Pick<
+  ItemRecord,
+  'itemId' | 'file' | 'region' | 'category' | 'method' | 'identityGroup' | 'fold' | 'durationSec'
+> {
+  /** Frames the scan analysed (every frame, up to the table's maxSeconds). */
   framesAnalyzed: number;
-  durationSec: number;
   primaryTrackId: number | null;
   /** Signal id → its observation of the primary face (as in `scan --json`, plus the signal's features). */
   signals: Record<string, TableSignal>;
