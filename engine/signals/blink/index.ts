@@ -4,6 +4,7 @@
 // See docs/signals/blink.md.
 
 import { clamp01 } from '../common/config.ts';
+import { TrackClock, trackFor } from '../common/track-clock.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { DEFAULT_BLINK_CONFIG, resolveBlinkConfig, type BlinkConfig } from './config.ts';
 import { detectBlinks, isImplausible, type BlinkEvent, type EyeSample } from './detect-blinks.ts';
@@ -17,7 +18,7 @@ interface TrackEyeSample extends EyeSample {
   observedSec: number;
 }
 
-class BlinkTrack {
+class BlinkTrack extends TrackClock {
   buffer: TrackEyeSample[] = [];
   events: BlinkEvent[] = [];
   observedSec = 0;
@@ -25,16 +26,8 @@ class BlinkTrack {
   /** `observedSec` when the current blink-free stretch began. */
   runStartObservedSec = 0;
   longestRunSec = 0;
-  lastHopSec = Number.NEGATIVE_INFINITY;
-  sizeFactorSum = 0;
-  sizeFactorCount = 0;
   /** True until the buffer has dropped its first sample (events near the track start are complete). */
   bufferHoldsStart = true;
-
-  constructor(
-    readonly trackId: number,
-    readonly firstSec: number,
-  ) {}
 }
 
 export class BlinkInstance implements SignalInstance {
@@ -50,11 +43,7 @@ export class BlinkInstance implements SignalInstance {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      let track = this.tracks.get(face.trackId);
-      if (!track) {
-        track = new BlinkTrack(face.trackId, frame.timeSec);
-        this.tracks.set(face.trackId, track);
-      }
+      const track = trackFor(this.tracks, face.trackId, () => new BlinkTrack(face.trackId, frame.timeSec));
       const measurable =
         face.quality.faceSizePx >= c.minFaceSizePx &&
         Math.abs(face.pose.yawDeg) <= c.maxYawDeg &&
@@ -66,10 +55,7 @@ export class BlinkInstance implements SignalInstance {
       if (valid && prev && Number.isFinite(prev.right) && frame.timeSec - prev.timeSec <= c.maxGapSec)
         track.observedSec += frame.timeSec - prev.timeSec;
       track.buffer.push({ timeSec: frame.timeSec, right, left, observedSec: track.observedSec });
-      if (valid) {
-        track.sizeFactorSum += clamp01(face.quality.faceSizePx / c.fullConfidenceFacePx);
-        track.sizeFactorCount++;
-      }
+      if (valid) track.addFaceSize(face.quality.faceSizePx, c.fullConfidenceFacePx);
       let drop = 0;
       while (drop < track.buffer.length && track.buffer[drop]!.timeSec < frame.timeSec - this.bufferSec)
         drop++;
@@ -77,8 +63,7 @@ export class BlinkInstance implements SignalInstance {
         track.buffer.splice(0, drop);
         track.bufferHoldsStart = false;
       }
-      if (frame.timeSec - track.lastHopSec >= c.hopSec - 1e-9) {
-        track.lastHopSec = frame.timeSec;
+      if (track.windowDue(frame.timeSec, c.hopSec)) {
         this.acceptEvents(track, false);
         out.push(this.observe(track, frame.timeSec));
       }
@@ -144,7 +129,7 @@ export class BlinkInstance implements SignalInstance {
       };
     const mean = (values: number[]) =>
       values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-    const sizeFactor = track.sizeFactorCount ? track.sizeFactorSum / track.sizeFactorCount : 0;
+    const sizeFactor = track.sizeFactor;
     const seenFactor = clamp01(summary.observedSec / c.noBlinkSec);
     return {
       ...base,

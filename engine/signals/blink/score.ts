@@ -5,6 +5,7 @@
 
 import type { MessageKey } from '../../core/messages.ts';
 import { ramp } from '../common/config.ts';
+import { oneSidedScore } from '../common/one-sided-score.ts';
 import type { BlinkConfig } from './config.ts';
 
 /** Every reason the blink signal gives (message-catalogue keys, checked by the compiler). */
@@ -58,9 +59,8 @@ export function scoreBlinks(
       : 0;
   const oddness = Math.max(never, odd);
   return {
-    score: c.neutralScore + (c.maxScore - c.neutralScore) * oddness,
+    ...oneSidedScore(oddness, { ...c, restingWeight: c.normalBlinkWeight }),
     oddness,
-    weight: 1 - (1 - oddness) * (1 - c.normalBlinkWeight),
     // A face that blinks but once went a little over `noBlinkSec` without: still "normal" in words.
     reasonKey:
       oddness >= 0.5 || (s.blinks === 0 && oddness > 0)

@@ -9,6 +9,7 @@ import { applyAffine } from '../../face/geometry.ts';
 import { FACE_OVAL } from '../../face/landmark-indices.ts';
 import { clamp01 } from '../common/config.ts';
 import { headPlacement, PlacementHistory } from '../common/mesh-motion.ts';
+import { TrackClock, trackFor } from '../common/track-clock.ts';
 import { convexHull, SKIN_REGIONS, SKIN_REGION_IDS } from '../pulse/skin-regions.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { bandLuma, type BandGeometry, type BandLuma, type CropPoint } from './band-luma.ts';
@@ -41,21 +42,19 @@ interface Pair {
   luma: [BandLuma, BandLuma];
 }
 
-class FlickerTrack {
+class FlickerTrack extends TrackClock {
   previous: { timeSec: number; luma: BandLuma } | null = null;
   readonly total: FlickerSums = emptyFlickerSums();
   totalSpanSec = 0;
   readonly recent: Pair[] = [];
-  lastHopSec = Number.NEGATIVE_INFINITY;
   lastSec: number;
-  sizeFactorSum = 0;
-  sizeFactorCount = 0;
 
   constructor(
-    readonly trackId: number,
-    readonly firstSec: number,
+    trackId: number,
+    firstSec: number,
     readonly history: PlacementHistory,
   ) {
+    super(trackId, firstSec);
     this.lastSec = firstSec;
   }
 }
@@ -76,15 +75,14 @@ export class BoundaryFlickerInstance implements SignalInstance {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      let track = this.tracks.get(face.trackId);
-      if (!track) {
-        track = new FlickerTrack(face.trackId, frame.timeSec, new PlacementHistory(c));
-        this.tracks.set(face.trackId, track);
-      }
+      const track = trackFor(
+        this.tracks,
+        face.trackId,
+        () => new FlickerTrack(face.trackId, frame.timeSec, new PlacementHistory(c)),
+      );
       track.lastSec = frame.timeSec;
       this.measure(track, face, frame.timeSec);
-      if (frame.timeSec - track.lastHopSec >= c.hopSec - 1e-9) {
-        track.lastHopSec = frame.timeSec;
+      if (track.windowDue(frame.timeSec, c.hopSec)) {
         const from = frame.timeSec - c.windowSec;
         while (track.recent.length && track.recent[0]!.timeSec < from) track.recent.shift();
         const sums = emptyFlickerSums();
@@ -129,8 +127,7 @@ export class BoundaryFlickerInstance implements SignalInstance {
       track.previous = null;
       return;
     }
-    track.sizeFactorSum += clamp01(face.quality.faceSizePx / c.fullConfidenceFacePx);
-    track.sizeFactorCount++;
+    track.addFaceSize(face.quality.faceSizePx, c.fullConfidenceFacePx);
     const prev = track.previous;
     track.previous = { timeSec, luma };
     if (!prev || timeSec - prev.timeSec > c.maxFrameGapSec) return;
@@ -159,7 +156,7 @@ export class BoundaryFlickerInstance implements SignalInstance {
       };
     const stats = flickerStats(sums, c.noiseFloorLevels);
     const verdict = scoreBoundaryFlicker(stats.seamRatio, c);
-    const sizeFactor = track.sizeFactorCount ? track.sizeFactorSum / track.sizeFactorCount : 0;
+    const sizeFactor = track.sizeFactor;
     return {
       ...base,
       score: verdict.score,

@@ -4,6 +4,7 @@
 
 import type { MessageKey } from '../../core/messages.ts';
 import { ramp } from '../common/config.ts';
+import { oneSidedScore } from '../common/one-sided-score.ts';
 import type { BoundaryFlickerConfig } from './config.ts';
 
 /** Every reason the boundary-flicker signal gives (message-catalogue keys, checked by the compiler). */
@@ -26,9 +27,8 @@ export function scoreBoundaryFlicker(
 ): BoundaryFlickerVerdict {
   const excess = ramp(seamRatio, c.ratioNormal, c.ratioHigh);
   return {
-    score: c.neutralScore + (c.maxScore - c.neutralScore) * excess,
+    ...oneSidedScore(excess, { ...c, restingWeight: c.steadyWeight }),
     excess,
-    weight: 1 - (1 - excess) * (1 - c.steadyWeight),
     reasonKey: excess >= 0.5 ? 'reason.boundary-flicker-high' : 'reason.boundary-flicker-normal',
   };
 }

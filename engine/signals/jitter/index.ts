@@ -5,6 +5,7 @@
 
 import { median } from '../../core/stats.ts';
 import { clamp01 } from '../common/config.ts';
+import { TrackClock, trackFor } from '../common/track-clock.ts';
 import { faceHeightPx, headPlacement, pickPoints, PlacementHistory } from '../common/mesh-motion.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { DEFAULT_JITTER_CONFIG, resolveJitterConfig, type JitterConfig } from './config.ts';
@@ -27,18 +28,17 @@ interface Measurement {
   spanSec: number;
 }
 
-class JitterTrack {
+class JitterTrack extends TrackClock {
   readonly recent: MeshFrame[] = [];
   readonly measurements: Measurement[] = [];
-  lastHopSec = Number.NEGATIVE_INFINITY;
-  sizeFactorSum = 0;
-  sizeFactorCount = 0;
 
   constructor(
-    readonly trackId: number,
-    readonly firstSec: number,
+    trackId: number,
+    firstSec: number,
     readonly history: PlacementHistory,
-  ) {}
+  ) {
+    super(trackId, firstSec);
+  }
 }
 
 export class JitterInstance implements SignalInstance {
@@ -50,11 +50,11 @@ export class JitterInstance implements SignalInstance {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      let track = this.tracks.get(face.trackId);
-      if (!track) {
-        track = new JitterTrack(face.trackId, frame.timeSec, new PlacementHistory(c));
-        this.tracks.set(face.trackId, track);
-      }
+      const track = trackFor(
+        this.tracks,
+        face.trackId,
+        () => new JitterTrack(face.trackId, frame.timeSec, new PlacementHistory(c)),
+      );
       if (face.quality.faceSizePx < c.minFaceSizePx) {
         track.recent.length = 0;
         track.history.clear();
@@ -68,11 +68,9 @@ export class JitterInstance implements SignalInstance {
         });
         if (track.recent.length > 3) track.recent.shift();
         this.measure(track);
-        track.sizeFactorSum += clamp01(face.quality.faceSizePx / c.fullConfidenceFacePx);
-        track.sizeFactorCount++;
+        track.addFaceSize(face.quality.faceSizePx, c.fullConfidenceFacePx);
       }
-      if (frame.timeSec - track.lastHopSec >= c.hopSec - 1e-9) {
-        track.lastHopSec = frame.timeSec;
+      if (track.windowDue(frame.timeSec, c.hopSec)) {
         const from = frame.timeSec - c.windowSec;
         out.push(
           this.observe(
@@ -92,7 +90,7 @@ export class JitterInstance implements SignalInstance {
       this.observe(
         t,
         t.firstSec,
-        Math.max(t.lastHopSec, t.recent[t.recent.length - 1]?.timeSec ?? t.firstSec),
+        Math.max(t.lastWindowAtSec, t.recent[t.recent.length - 1]?.timeSec ?? t.firstSec),
         t.measurements,
       ),
     );
@@ -141,7 +139,7 @@ export class JitterInstance implements SignalInstance {
     const jitters = measurements.map((m) => m.jitter);
     const medianJitter = median(jitters);
     const verdict = scoreJitter(medianJitter, c);
-    const sizeFactor = track.sizeFactorCount ? track.sizeFactorSum / track.sizeFactorCount : 0;
+    const sizeFactor = track.sizeFactor;
     return {
       ...base,
       score: verdict.score,

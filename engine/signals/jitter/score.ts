@@ -4,6 +4,7 @@
 
 import type { MessageKey } from '../../core/messages.ts';
 import { ramp } from '../common/config.ts';
+import { oneSidedScore } from '../common/one-sided-score.ts';
 import type { JitterConfig } from './config.ts';
 
 /** Every reason the jitter signal gives (message-catalogue keys, checked by the compiler). */
@@ -27,9 +28,8 @@ export function scoreJitter(
 ): JitterVerdict {
   const excess = ramp(medianJitter, c.jitterNormal, c.jitterHigh);
   return {
-    score: c.neutralScore + (c.maxScore - c.neutralScore) * excess,
+    ...oneSidedScore(excess, { ...c, restingWeight: c.steadyWeight }),
     excess,
-    weight: 1 - (1 - excess) * (1 - c.steadyWeight),
     reasonKey: excess >= 0.5 ? 'reason.jitter-high' : 'reason.jitter-normal',
   };
 }
