@@ -50,6 +50,12 @@ export const FUSION_FEATURES: readonly FusionFeature[] = [
     transform: 'log',
     why: 'flicker along the face-mask boundary over flicker inside the face',
   },
+  {
+    signalId: 'mouth-texture',
+    name: 'medianRatio',
+    transform: 'log',
+    why: 'fine detail of the open mouth over that of the eyes',
+  },
 ];
 
 export function fusionFeature(signalId: string): FusionFeature {

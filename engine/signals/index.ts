@@ -5,6 +5,7 @@ import { blinkSignal } from './blink/index.ts';
 import { boundaryFlickerSignal } from './boundary-flicker/index.ts';
 import { faceSwapSignal } from './face-swap/index.ts';
 import { jitterSignal } from './jitter/index.ts';
+import { mouthTextureSignal } from './mouth-texture/index.ts';
 import { presentationAttackSignal } from './presentation-attack/index.ts';
 import { pulseSignal } from './pulse/index.ts';
 import { SignalRegistry } from './registry.ts';
@@ -17,6 +18,7 @@ export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [
   blinkSignal,
   jitterSignal,
   boundaryFlickerSignal,
+  mouthTextureSignal,
 ];
 
 export function createSignalRegistry(): SignalRegistry {

