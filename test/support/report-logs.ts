@@ -85,6 +85,8 @@ export function writeGenuineLog(file: string, jpeg: TestJpeg): { finalHash: stri
           confidence: t < 10 ? 0 : 0.6,
           status: t < 10 ? 'insufficient-data' : 'ok',
         },
+        // An advisory signal whose only label is the app's (the report falls back to it).
+        'mouth-texture': { score: 0.3, confidence: 0.2, status: 'ok' },
       },
     });
   }

@@ -265,7 +265,7 @@ function signalTable(t: Translate, events: readonly EvidenceEvent[]): string {
   const rows = [...last.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, s]) => {
-      const nameKey = lookupKey(id, ['report.signal.']);
+      const nameKey = lookupKey(id, ['report.signal.', 'app.signal.']);
       const statusKey = lookupKey(s.status, ['report.status.']);
       return `<tr><td>${esc(nameKey ? t(nameKey) : id)}<br><span class="mono caption">${esc(id)}</span></td><td class="num">${esc(formatScore(s.score) ?? '–')}</td><td class="num">${esc(formatScore(s.confidence) ?? '–')}</td><td class="status-${esc(s.status)}">${esc(statusKey ? t(statusKey) : s.status)}</td><td class="num">${s.tSec === null ? '–' : formatMediaTime(s.tSec)}</td></tr>`;
     });

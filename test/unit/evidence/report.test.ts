@@ -78,6 +78,9 @@ describe('renderReport', () => {
         );
         expect(textOf(html)).toContain(String(log.recordCount));
         expect(textOf(html)).toContain(formatMessage('report.next', {}, lang));
+        // Every signal is named in the reader's language, also one that has only the app's label.
+        if (log === genuine)
+          expect(textOf(html)).toContain(formatMessage('app.signal.mouth-texture', {}, lang));
       }
     },
   );
