@@ -105,7 +105,7 @@ const en = {
   'scan.challenges.switched': ', SWITCH',
   'usage.challenges-mode':
     '--challenges takes "auto" (find head turns, hands over the face and close-ups in the recording)',
-  // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker, mouth-texture).
+  // Physiological and temporal signals (engine/signals/pulse, blink, jitter, boundary-flicker, mouth-texture, neck-colour).
   'reason.pulse-present':
     "A pulse was found in the skin of the face. This alone does not prove the face is real: a live face swap shows the wearer's pulse.",
   'reason.pulse-none':
@@ -125,6 +125,11 @@ const en = {
   'reason.mouth-texture-normal': 'The open mouth shows as much fine detail as the eyes.',
   'reason.mouth-texture-closed':
     'The mouth was not open long enough, facing the camera, to check its detail.',
+  'reason.neck-colour-drift':
+    "The face's colour jumps against the neck's from frame to frame, as a face colour-matched anew each frame does.",
+  'reason.neck-colour-normal': 'The face and the neck change colour together.',
+  'reason.neck-colour-unseen':
+    'The neck was not visible long enough, below a face turned to the camera, to compare colours.',
   'reason.boundary-flicker-high':
     'The edge of the face flickers more than its inside, as a pasted-in face does.',
   'reason.boundary-flicker-normal': 'The edge of the face is as steady as its inside.',
@@ -690,6 +695,7 @@ Options:
   'app.signal.jitter': 'Landmark jitter',
   'app.signal.boundary-flicker': 'Face-edge flicker',
   'app.signal.mouth-texture': 'Mouth detail',
+  'app.signal.neck-colour': 'Face vs neck colour',
   'app.timeline.heading': 'Score over the last {seconds} s',
   'app.timeline.aria': 'Chart of the fake score over the last minute; higher means more likely fake.',
   'app.timeline.empty': 'The score appears here once the face is judged.',
@@ -836,6 +842,9 @@ const zhCN: Record<MessageKey, string> = {
   'reason.mouth-texture-smooth': '张开的嘴部（牙齿、舌头、唇缘）比眼部平滑得多，生成或换脸的嘴部常常如此。',
   'reason.mouth-texture-normal': '张开的嘴部与眼部一样有清晰的细节。',
   'reason.mouth-texture-closed': '正对镜头张嘴的时间不够长，无法检查嘴部细节。',
+  'reason.neck-colour-drift': '脸部颜色相对颈部逐帧跳动，逐帧重新调色的人脸常常如此。',
+  'reason.neck-colour-normal': '脸部与颈部的颜色一起变化。',
+  'reason.neck-colour-unseen': '正对镜头时颈部可见的时间不够长，无法比较颜色。',
   'reason.boundary-flicker-high': '人脸边缘比脸部内部闪烁得更厉害，这是贴上去的人脸的特征。',
   'reason.boundary-flicker-normal': '人脸边缘与脸部内部同样稳定。',
   'reason.boundary-flicker-too-short': '头部静止的时间不够长，无法进行人脸边缘检测。',
@@ -1364,6 +1373,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'app.signal.jitter': '特征点抖动',
   'app.signal.boundary-flicker': '人脸边缘闪烁',
   'app.signal.mouth-texture': '嘴部细节',
+  'app.signal.neck-colour': '脸部与颈部颜色',
   'app.timeline.heading': '最近 {seconds} 秒的分数',
   'app.timeline.aria': '最近一分钟伪造分数的图表；越高越可能是伪造。',
   'app.timeline.empty': '人脸得到判断后，分数会显示在这里。',

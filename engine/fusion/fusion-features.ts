@@ -56,6 +56,12 @@ export const FUSION_FEATURES: readonly FusionFeature[] = [
     transform: 'log',
     why: 'fine detail of the open mouth over that of the eyes',
   },
+  {
+    signalId: 'neck-colour',
+    name: 'medianStep',
+    transform: 'log',
+    why: 'frame-to-frame jumps of the face colour against the neck colour',
+  },
 ];
 
 export function fusionFeature(signalId: string): FusionFeature {

@@ -6,6 +6,7 @@ import { boundaryFlickerSignal } from './boundary-flicker/index.ts';
 import { faceSwapSignal } from './face-swap/index.ts';
 import { jitterSignal } from './jitter/index.ts';
 import { mouthTextureSignal } from './mouth-texture/index.ts';
+import { neckColourSignal } from './neck-colour/index.ts';
 import { presentationAttackSignal } from './presentation-attack/index.ts';
 import { pulseSignal } from './pulse/index.ts';
 import { SignalRegistry } from './registry.ts';
@@ -19,6 +20,7 @@ export const BUILT_IN_SIGNALS: readonly SignalDefinition[] = [
   jitterSignal,
   boundaryFlickerSignal,
   mouthTextureSignal,
+  neckColourSignal,
 ];
 
 export function createSignalRegistry(): SignalRegistry {

