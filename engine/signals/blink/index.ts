@@ -4,7 +4,7 @@
 // See docs/signals/blink.md.
 
 import { clamp01 } from '../common/config.ts';
-import { TrackClock, trackFor } from '../common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../common/track-clock.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { DEFAULT_BLINK_CONFIG, resolveBlinkConfig, type BlinkConfig } from './config.ts';
 import { detectBlinks, isImplausible, type BlinkEvent, type EyeSample } from './detect-blinks.ts';
@@ -30,12 +30,12 @@ class BlinkTrack extends TrackClock {
   bufferHoldsStart = true;
 }
 
-export class BlinkInstance implements SignalInstance {
-  private readonly tracks = new Map<number, BlinkTrack>();
+export class BlinkInstance extends TrackedSignalInstance<BlinkTrack> implements SignalInstance {
   /** Enough history to find any event that ended since the previous hop, with its open-eye reference. */
   private readonly bufferSec: number;
 
   constructor(private readonly config: BlinkConfig) {
+    super();
     this.bufferSec = 4 * config.referenceHalfWindowSec + 2 * config.maxBlinkSec + 2 * config.hopSec;
   }
 
@@ -43,7 +43,7 @@ export class BlinkInstance implements SignalInstance {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      const track = trackFor(this.tracks, face.trackId, () => new BlinkTrack(face.trackId, frame.timeSec));
+      const track = this.trackFor(face.trackId, () => new BlinkTrack(face.trackId, frame.timeSec));
       const measurable =
         face.quality.faceSizePx >= c.minFaceSizePx &&
         Math.abs(face.pose.yawDeg) <= c.maxYawDeg &&
@@ -76,14 +76,6 @@ export class BlinkInstance implements SignalInstance {
       this.acceptEvents(t, true);
       return this.observe(t, t.buffer[t.buffer.length - 1]?.timeSec ?? t.firstSec);
     });
-  }
-
-  reset(trackId: number): void {
-    this.tracks.delete(trackId);
-  }
-
-  async dispose(): Promise<void> {
-    this.tracks.clear();
   }
 
   /** Record the events that are complete and new; `atEnd`: no more frames will come. */
@@ -119,14 +111,7 @@ export class BlinkInstance implements SignalInstance {
     };
     const verdict = scoreBlinks(summary, c);
     const base = { signalId: BLINK_SIGNAL_ID, trackId: track.trackId, startSec: track.firstSec, endSec };
-    if (!verdict)
-      return {
-        ...base,
-        score: null,
-        confidence: 0,
-        status: 'insufficient-data',
-        reasonKey: 'reason.blink-watching',
-      };
+    if (!verdict) return notJudged(base, 'reason.blink-watching');
     const mean = (values: number[]) =>
       values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
     const sizeFactor = track.sizeFactor;

@@ -9,7 +9,7 @@ import { applyAffine } from '../../face/geometry.ts';
 import { FACE_OVAL } from '../../face/landmark-indices.ts';
 import { clamp01 } from '../common/config.ts';
 import { headPlacement, PlacementHistory } from '../common/mesh-motion.ts';
-import { TrackClock, trackFor } from '../common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../common/track-clock.ts';
 import { convexHull, SKIN_REGIONS, SKIN_REGION_IDS } from '../pulse/skin-regions.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { bandLuma, type BandGeometry, type BandLuma, type CropPoint } from './band-luma.ts';
@@ -59,11 +59,11 @@ class FlickerTrack extends TrackClock {
   }
 }
 
-export class BoundaryFlickerInstance implements SignalInstance {
-  private readonly tracks = new Map<number, FlickerTrack>();
+export class BoundaryFlickerInstance extends TrackedSignalInstance<FlickerTrack> implements SignalInstance {
   private readonly geometry: BandGeometry;
 
   constructor(private readonly config: BoundaryFlickerConfig) {
+    super();
     this.geometry = {
       bandFraction: config.bandFraction,
       gapFraction: config.gapFraction,
@@ -75,8 +75,7 @@ export class BoundaryFlickerInstance implements SignalInstance {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      const track = trackFor(
-        this.tracks,
+      const track = this.trackFor(
         face.trackId,
         () => new FlickerTrack(face.trackId, frame.timeSec, new PlacementHistory(c)),
       );
@@ -98,14 +97,6 @@ export class BoundaryFlickerInstance implements SignalInstance {
     return [...this.tracks.values()].map((t) =>
       this.observe(t, t.firstSec, t.lastSec, t.total, t.totalSpanSec),
     );
-  }
-
-  reset(trackId: number): void {
-    this.tracks.delete(trackId);
-  }
-
-  async dispose(): Promise<void> {
-    this.tracks.clear();
   }
 
   private measure(track: FlickerTrack, face: TrackedFace, timeSec: number): void {
@@ -146,14 +137,7 @@ export class BoundaryFlickerInstance implements SignalInstance {
   ): SignalObservation {
     const c = this.config;
     const base = { signalId: BOUNDARY_FLICKER_SIGNAL_ID, trackId: track.trackId, startSec, endSec };
-    if (stillSec < c.minStillSec)
-      return {
-        ...base,
-        score: null,
-        confidence: 0,
-        status: 'insufficient-data',
-        reasonKey: 'reason.boundary-flicker-too-short',
-      };
+    if (stillSec < c.minStillSec) return notJudged(base, 'reason.boundary-flicker-too-short');
     const stats = flickerStats(sums, c.noiseFloorLevels);
     const verdict = scoreBoundaryFlicker(stats.seamRatio, c);
     const sizeFactor = track.sizeFactor;

@@ -1,7 +1,8 @@
-// What every windowed advisory signal (blink, jitter, boundary-flicker) keeps per face track
+// What every windowed advisory signal (blink, jitter, boundary-flicker, mouth-texture, neck-colour) keeps per face track
 // besides its own measurements: when the track began, when it last gave a window observation,
 // and how big the face was on the frames it measured (its confidence grows with face size).
 
+import type { SignalObservation } from '../types.ts';
 import { clamp01 } from './config.ts';
 
 export class TrackClock {
@@ -38,12 +39,36 @@ export class TrackClock {
   }
 }
 
-/** The track of `trackId` in `tracks`, made by `create` the first time it is seen. */
-export function trackFor<T>(tracks: Map<number, T>, trackId: number, create: () => T): T {
-  let track = tracks.get(trackId);
-  if (track === undefined) {
-    track = create();
-    tracks.set(trackId, track);
+/**
+ * What every windowed advisory signal instance shares: its tracks (made on first sight, dropped
+ * when the tracker ends one) and the observation it gives while it cannot judge yet.
+ */
+export abstract class TrackedSignalInstance<T extends TrackClock> {
+  protected readonly tracks = new Map<number, T>();
+
+  /** The track of `trackId`, made by `create` the first time it is seen. */
+  protected trackFor(trackId: number, create: () => T): T {
+    let track = this.tracks.get(trackId);
+    if (track === undefined) {
+      track = create();
+      this.tracks.set(trackId, track);
+    }
+    return track;
   }
-  return track;
+
+  reset(trackId: number): void {
+    this.tracks.delete(trackId);
+  }
+
+  async dispose(): Promise<void> {
+    this.tracks.clear();
+  }
+}
+
+/** An observation that cannot judge yet: no score, no confidence, and why. */
+export function notJudged(
+  base: Pick<SignalObservation, 'signalId' | 'trackId' | 'startSec' | 'endSec'>,
+  reasonKey: string,
+): SignalObservation {
+  return { ...base, score: null, confidence: 0, status: 'insufficient-data', reasonKey };
 }

@@ -5,7 +5,7 @@
 
 import { median } from '../../core/stats.ts';
 import { clamp01 } from '../common/config.ts';
-import { TrackClock, trackFor } from '../common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../common/track-clock.ts';
 import { faceHeightPx, headPlacement, pickPoints, PlacementHistory } from '../common/mesh-motion.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { DEFAULT_JITTER_CONFIG, resolveJitterConfig, type JitterConfig } from './config.ts';
@@ -41,17 +41,16 @@ class JitterTrack extends TrackClock {
   }
 }
 
-export class JitterInstance implements SignalInstance {
-  private readonly tracks = new Map<number, JitterTrack>();
-
-  constructor(private readonly config: JitterConfig) {}
+export class JitterInstance extends TrackedSignalInstance<JitterTrack> implements SignalInstance {
+  constructor(private readonly config: JitterConfig) {
+    super();
+  }
 
   async update(frame: FrameBundle): Promise<SignalObservation[]> {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      const track = trackFor(
-        this.tracks,
+      const track = this.trackFor(
         face.trackId,
         () => new JitterTrack(face.trackId, frame.timeSec, new PlacementHistory(c)),
       );
@@ -96,14 +95,6 @@ export class JitterInstance implements SignalInstance {
     );
   }
 
-  reset(trackId: number): void {
-    this.tracks.delete(trackId);
-  }
-
-  async dispose(): Promise<void> {
-    this.tracks.clear();
-  }
-
   /** A measurement for the middle of the last three frames, when all three are still and evenly spaced. */
   private measure(track: JitterTrack): void {
     const c = this.config;
@@ -128,14 +119,7 @@ export class JitterInstance implements SignalInstance {
     const c = this.config;
     const stillSec = measurements.reduce((s, m) => s + m.spanSec, 0);
     const base = { signalId: JITTER_SIGNAL_ID, trackId: track.trackId, startSec, endSec };
-    if (stillSec < c.minStillSec)
-      return {
-        ...base,
-        score: null,
-        confidence: 0,
-        status: 'insufficient-data',
-        reasonKey: 'reason.jitter-not-still',
-      };
+    if (stillSec < c.minStillSec) return notJudged(base, 'reason.jitter-not-still');
     const jitters = measurements.map((m) => m.jitter);
     const medianJitter = median(jitters);
     const verdict = scoreJitter(medianJitter, c);

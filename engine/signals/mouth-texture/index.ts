@@ -5,7 +5,7 @@
 
 import { median } from '../../core/stats.ts';
 import { clamp01 } from '../common/config.ts';
-import { TrackClock, trackFor } from '../common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../common/track-clock.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import {
   DEFAULT_MOUTH_TEXTURE_CONFIG,
@@ -38,16 +38,16 @@ class MouthTrack extends TrackClock {
   }
 }
 
-export class MouthTextureInstance implements SignalInstance {
-  private readonly tracks = new Map<number, MouthTrack>();
-
-  constructor(private readonly config: MouthTextureConfig) {}
+export class MouthTextureInstance extends TrackedSignalInstance<MouthTrack> implements SignalInstance {
+  constructor(private readonly config: MouthTextureConfig) {
+    super();
+  }
 
   async update(frame: FrameBundle): Promise<SignalObservation[]> {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      const track = trackFor(this.tracks, face.trackId, () => new MouthTrack(face.trackId, frame.timeSec));
+      const track = this.trackFor(face.trackId, () => new MouthTrack(face.trackId, frame.timeSec));
       track.lastSec = frame.timeSec;
       const measurable =
         face.quality.faceSizePx >= c.minFaceSizePx &&
@@ -80,14 +80,6 @@ export class MouthTextureInstance implements SignalInstance {
     return [...this.tracks.values()].map((t) => this.observe(t, t.firstSec, t.lastSec, t.measurements));
   }
 
-  reset(trackId: number): void {
-    this.tracks.delete(trackId);
-  }
-
-  async dispose(): Promise<void> {
-    this.tracks.clear();
-  }
-
   private observe(
     track: MouthTrack,
     startSec: number,
@@ -98,14 +90,7 @@ export class MouthTextureInstance implements SignalInstance {
     // The first measured frame of a run has no interval of its own: count it as one gap's worth.
     const openSec = measurements.reduce((s, m) => s + (Number.isFinite(m.spanSec) ? m.spanSec : 0), 0);
     const base = { signalId: MOUTH_TEXTURE_SIGNAL_ID, trackId: track.trackId, startSec, endSec };
-    if (openSec < c.minOpenSec)
-      return {
-        ...base,
-        score: null,
-        confidence: 0,
-        status: 'insufficient-data',
-        reasonKey: 'reason.mouth-texture-closed',
-      };
+    if (openSec < c.minOpenSec) return notJudged(base, 'reason.mouth-texture-closed');
     const ratios = measurements.map((m) => m.ratio);
     const medianRatio = median(ratios);
     const verdict = scoreMouthTexture(medianRatio, c);

@@ -4,7 +4,7 @@
 // against the untouched neck; a real face and neck share the light. See docs/signals/neck-colour.md.
 
 import { clamp01 } from '../common/config.ts';
-import { TrackClock, trackFor } from '../common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../common/track-clock.ts';
 import type { FrameBundle, SignalDefinition, SignalInstance, SignalObservation } from '../types.ts';
 import { DEFAULT_NECK_COLOUR_CONFIG, resolveNeckColourConfig, type NeckColourConfig } from './config.ts';
 import { faceNeckDifference, medianStep } from './face-neck.ts';
@@ -28,16 +28,16 @@ class NeckTrack extends TrackClock {
   }
 }
 
-export class NeckColourInstance implements SignalInstance {
-  private readonly tracks = new Map<number, NeckTrack>();
-
-  constructor(private readonly config: NeckColourConfig) {}
+export class NeckColourInstance extends TrackedSignalInstance<NeckTrack> implements SignalInstance {
+  constructor(private readonly config: NeckColourConfig) {
+    super();
+  }
 
   async update(frame: FrameBundle): Promise<SignalObservation[]> {
     const c = this.config;
     const out: SignalObservation[] = [];
     for (const face of frame.faces) {
-      const track = trackFor(this.tracks, face.trackId, () => new NeckTrack(face.trackId, frame.timeSec));
+      const track = this.trackFor(face.trackId, () => new NeckTrack(face.trackId, frame.timeSec));
       track.lastSec = frame.timeSec;
       const measurable =
         face.quality.faceSizePx >= c.minFaceSizePx &&
@@ -66,14 +66,6 @@ export class NeckColourInstance implements SignalInstance {
     return [...this.tracks.values()].map((t) => this.observe(t, t.firstSec, t.lastSec, t.steps));
   }
 
-  reset(trackId: number): void {
-    this.tracks.delete(trackId);
-  }
-
-  async dispose(): Promise<void> {
-    this.tracks.clear();
-  }
-
   private observe(
     track: NeckTrack,
     startSec: number,
@@ -82,14 +74,7 @@ export class NeckColourInstance implements SignalInstance {
   ): SignalObservation {
     const c = this.config;
     const base = { signalId: NECK_COLOUR_SIGNAL_ID, trackId: track.trackId, startSec, endSec };
-    if (steps.length < c.minChanges)
-      return {
-        ...base,
-        score: null,
-        confidence: 0,
-        status: 'insufficient-data',
-        reasonKey: 'reason.neck-colour-unseen',
-      };
+    if (steps.length < c.minChanges) return notJudged(base, 'reason.neck-colour-unseen');
     const step = medianStep(steps.map((s) => s.size));
     const verdict = scoreNeckColour(step, c);
     return {

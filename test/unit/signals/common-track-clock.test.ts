@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneSidedScore } from '../../../engine/signals/common/one-sided-score.ts';
-import { TrackClock, trackFor } from '../../../engine/signals/common/track-clock.ts';
+import { notJudged, TrackClock, TrackedSignalInstance } from '../../../engine/signals/common/track-clock.ts';
 
 describe('TrackClock', () => {
   it('says a window is due at the first frame, then once per hop (frame times as they come)', () => {
@@ -18,12 +18,39 @@ describe('TrackClock', () => {
     expect(clock.sizeFactor).toBeCloseTo(0.75, 9);
   });
 
-  it('trackFor creates a track once and returns the same one after', () => {
-    const tracks = new Map<number, TrackClock>();
-    const a = trackFor(tracks, 7, () => new TrackClock(7, 1));
-    const b = trackFor(tracks, 7, () => new TrackClock(7, 2));
-    expect(b).toBe(a);
-    expect(b.firstSec).toBe(1);
+  it('a tracked signal instance makes a track once, returns it after, and drops it on reset', async () => {
+    class Probe extends TrackedSignalInstance<TrackClock> {
+      get(id: number, first: number) {
+        return this.trackFor(id, () => new TrackClock(id, first));
+      }
+      get count() {
+        return this.tracks.size;
+      }
+    }
+    const probe = new Probe();
+    const a = probe.get(7, 1);
+    expect(probe.get(7, 2)).toBe(a);
+    expect(a.firstSec).toBe(1);
+    probe.get(8, 3);
+    probe.reset(7);
+    expect(probe.count).toBe(1);
+    expect(probe.get(7, 5).firstSec).toBe(5);
+    await probe.dispose();
+    expect(probe.count).toBe(0);
+  });
+
+  it('notJudged carries the span and the reason, with no score and no confidence', () => {
+    const o = notJudged({ signalId: 'x', trackId: 2, startSec: 1, endSec: 4 }, 'reason.blink-watching');
+    expect(o).toEqual({
+      signalId: 'x',
+      trackId: 2,
+      startSec: 1,
+      endSec: 4,
+      score: null,
+      confidence: 0,
+      status: 'insufficient-data',
+      reasonKey: 'reason.blink-watching',
+    });
   });
 });
 
