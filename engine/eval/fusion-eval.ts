@@ -19,7 +19,7 @@ import {
 import { FUSION_FEATURES, fusionValue } from '../fusion/fusion-features.ts';
 import { fitLogisticFusion, fusedLogit, type LogisticFusionModel } from '../fusion/logistic-fusion.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { trimmedMean } from '../signals/common/aggregate.ts';
+
 import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
 import { isUsableSample, readCropCache } from './crop-cache.ts';
 import type { MediaCategory } from './data-manifest.ts';
@@ -34,7 +34,7 @@ import {
   type Label,
 } from './metrics.ts';
 import { notVerifiedCause, verificationRule, type NotVerifiedCause } from './protocol.ts';
-import { samplesByItem, scoreItemCrops } from './score-crops.ts';
+import { samplesByItem, scoredItemOf, scoreItemCrops } from './score-crops.ts';
 import type { ScorerDefinition } from './scorers/index.ts';
 import {
   CROP_SCORED_SIGNAL,
@@ -173,33 +173,20 @@ export async function runFusionEvaluation(options: FusionEvalOptions): Promise<F
       const crops = await scoreItemCrops(cache, item, byItem.get(item.itemId) ?? [], scorer, () =>
         options.onProgress?.(++done, total),
       );
-      const logits = crops.scored.map((c) => c.logit);
-      const rawScore = logits.length ? trimmedMean(logits, DEFAULT_FACE_SWAP_CONFIG.trimFraction) : null;
+      const label: Label = item.category === 'genuine' ? 0 : 1;
+      const scored = scoredItemOf(item, label, crops, DEFAULT_FACE_SWAP_CONFIG.trimFraction);
       const row = tableById.get(item.itemId)!;
-      const cause = notVerifiedCause(
-        {
-          itemId: item.itemId,
-          label: item.category === 'genuine' ? 0 : 1,
-          fold: item.fold,
-          method: item.method,
-          isStill: false,
-          usableFaceSec: item.usableFaceSec,
-          medianFaceSizePx: item.medianFaceSizePx,
-          framesScored: logits.length,
-          rawScore,
-        },
-        rule,
-      );
+      const cause = notVerifiedCause(scored, rule);
       items.push({
         itemId: item.itemId,
         file: item.file,
         region: item.region,
         category: item.category,
-        label: item.category === 'genuine' ? 0 : 1,
+        label,
         fold: item.fold,
         cause: cause ?? (row.error !== null ? 'scan-failed' : null),
         values: FUSION_FEATURES.map((f) =>
-          f.signalId === CROP_SCORED_SIGNAL ? rawScore : fusionValue(f, tableSignal(row, f.signalId)),
+          f.signalId === CROP_SCORED_SIGNAL ? scored.rawScore : fusionValue(f, tableSignal(row, f.signalId)),
         ),
       });
     }

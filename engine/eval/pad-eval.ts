@@ -12,15 +12,15 @@
 // The thresholds are set on the bona fide scores of the same held-out set (the DET-curve point at
 // that BPCER), not on training folds; with ~30 real attack crops the APCER intervals are wide.
 
+import { writeCalibrationFile } from './calibration-file.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256File } from '../core/hash.ts';
-import { CALIBRATION_SCHEMA_VERSION, type SignalCalibration } from '../fusion/calibration.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
+import { AGGREGATION_METHOD } from '../signals/common/aggregate.ts';
 import { isUsableSample, readCropCache, type CropCache } from './crop-cache.ts';
-import { samplesByItem, scoreItemCrops } from './score-crops.ts';
+import { itemRawScore, samplesByItem, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import { rocAuc, type Label } from './metrics.ts';
 import { apcerAtBpcer, type ApcerAtBpcer } from './pad-metrics.ts';
@@ -131,15 +131,14 @@ async function scoreCache(
     });
     timing.ms += crops.scoringMs;
     out.unusable[type === null ? 'bonaFide' : 'attack'] += crops.unusable;
-    const logits = crops.scored.map((c) => c.logit);
-    for (const logit of logits) out.frames.push({ logit, type, itemId: item.itemId });
+    for (const { logit } of crops.scored) out.frames.push({ logit, type, itemId: item.itemId });
     out.items.push({
       itemId: item.itemId,
       file: item.file,
       category: item.category,
       fold: item.fold,
-      frames: logits.length,
-      rawScore: logits.length ? trimmedMean(logits, trimFraction) : null,
+      frames: crops.scored.length,
+      rawScore: itemRawScore(crops, trimFraction),
     });
   }
   return out;
@@ -265,28 +264,16 @@ export async function writePadCalibration(
       rawScore: i.rawScore,
     }));
   const fit = fitOnItems(scored);
-  const model = await models.load(target.modelName);
-  const entry = await models.trainedModel(target.modelName);
-  const calibration: SignalCalibration = {
-    schemaVersion: CALIBRATION_SCHEMA_VERSION,
-    signalId: target.signalId,
-    model: { name: entry.name, sha256: model.sha256 },
-    aggregation: { method: AGGREGATION_METHOD, trimFraction: report.videoLevel.aggregation.trimFraction },
-    platt: { slope: fit.calibration.platt.slope, intercept: fit.calibration.platt.intercept },
-    operatingPoints: fit.calibration.operatingPoints,
-    fit: {
-      items: scored.length,
-      genuine: fit.train.genuine,
-      swap: fit.train.swap,
-      scores: `out-of-fold video level on the held-back simulated sequences: ${report.models.map((m) => `${path.basename(m.file)} ${m.sha256.slice(0, 12)}`).join(', ')}`,
-      datasetSha256: report.videoLevel.dataset.itemsSha256,
-      slopeClamped: fit.calibration.platt.slopeClamped,
-      command,
-    },
-  };
-  const file = path.join(models.trainedModelsDir, entry.calibration ?? `${entry.name}.calibration.json`);
-  await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
-  return file;
+  return writeCalibrationFile(target, models, fit, {
+    trimFraction: report.videoLevel.aggregation.trimFraction,
+    items: scored.length,
+    genuine: fit.train.genuine,
+    swap: fit.train.swap,
+    scoresFrom: 'out-of-fold video level on the held-back simulated sequences',
+    foldModels: report.models,
+    datasetSha256: report.videoLevel.dataset.itemsSha256,
+    command,
+  });
 }
 
 export async function writePadReport(report: PadEvalReport, outDir: string): Promise<string> {

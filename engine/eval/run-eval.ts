@@ -4,24 +4,19 @@
 // bootstrap CI, EER, the verdicts' false-alarm and miss rates under calibration fitted on the
 // training folds only, the share of items that could not be verified, and AUC per method.
 
+import { writeCalibrationFile } from './calibration-file.ts';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CallSentinelError } from '../core/errors.ts';
 import { messageRef } from '../core/messages.ts';
 import { sha256File } from '../core/hash.ts';
-import {
-  CALIBRATION_SCHEMA_VERSION,
-  DEFAULT_FALSE_ALARM_TARGETS,
-  sigmoid,
-  type FalseAlarmTargets,
-  type SignalCalibration,
-} from '../fusion/calibration.ts';
+import { DEFAULT_FALSE_ALARM_TARGETS, sigmoid, type FalseAlarmTargets } from '../fusion/calibration.ts';
 import type { ModelStore } from '../runtime/index.ts';
-import { AGGREGATION_METHOD, trimmedMean } from '../signals/common/aggregate.ts';
+import { AGGREGATION_METHOD } from '../signals/common/aggregate.ts';
 import { DEFAULT_FACE_SWAP_CONFIG } from '../signals/face-swap/config.ts';
 import { isUsableSample, readCropCache } from './crop-cache.ts';
-import { samplesByItem, scoreItemCrops } from './score-crops.ts';
+import { samplesByItem, scoredItemOf, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import {
   bootstrapAucCi,
@@ -247,18 +242,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       cropsUnusable += crops.unusable;
       scoringMs += crops.scoringMs;
       for (const c of crops.scored) frameProbability.set(c.sample.id, sigmoid(c.logit));
-      const logits = crops.scored.map((c) => c.logit);
-      scored.push({
-        itemId: item.itemId,
-        label: item.label,
-        fold: item.fold,
-        method: item.method,
-        isStill: item.durationSec === 0,
-        usableFaceSec: item.usableFaceSec,
-        medianFaceSizePx: item.medianFaceSizePx,
-        framesScored: logits.length,
-        rawScore: logits.length > 0 ? trimmedMean(logits, trimFraction) : null,
-      });
+      scored.push(scoredItemOf(item, item.label, crops, trimFraction));
     }
   } finally {
     await scorer.dispose();
@@ -444,30 +428,18 @@ export async function writeSignalCalibration(
     throw new CallSentinelError('E_USAGE', {
       detail: messageRef('usage.calibration-in-sample'),
     });
-  const model = await models.load(target.modelName);
-  const entry = await models.trainedModel(target.modelName);
   const fit = finalCalibration(report);
   const verified = report.items.filter((i) => i.notVerifiedCause === null);
-  const calibration: SignalCalibration = {
-    schemaVersion: CALIBRATION_SCHEMA_VERSION,
-    signalId: target.signalId,
-    model: { name: entry.name, sha256: model.sha256 },
-    aggregation: { method: AGGREGATION_METHOD, trimFraction: report.protocol.aggregation.trimFraction },
-    platt: { slope: fit.calibration.platt.slope, intercept: fit.calibration.platt.intercept },
-    operatingPoints: fit.calibration.operatingPoints,
-    fit: {
-      items: verified.length,
-      genuine: verified.filter((i) => i.label === 0).length,
-      swap: verified.filter((i) => i.label === 1).length,
-      scores: `out-of-fold: ${report.models.map((m) => `${path.basename(m.file)} ${m.sha256.slice(0, 12)}`).join(', ')}`,
-      datasetSha256: report.dataset.itemsSha256,
-      slopeClamped: fit.calibration.platt.slopeClamped,
-      command,
-    },
-  };
-  const file = path.join(models.trainedModelsDir, entry.calibration ?? `${entry.name}.calibration.json`);
-  await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
-  return file;
+  return writeCalibrationFile(target, models, fit, {
+    trimFraction: report.protocol.aggregation.trimFraction,
+    items: verified.length,
+    genuine: verified.filter((i) => i.label === 0).length,
+    swap: verified.filter((i) => i.label === 1).length,
+    scoresFrom: 'out-of-fold',
+    foldModels: report.models,
+    datasetSha256: report.dataset.itemsSha256,
+    command,
+  });
 }
 
 async function sha256OfFile(file: string): Promise<string | null> {

@@ -3,6 +3,9 @@
 
 import { isUsableSample, loadCrop, loadMask, type CropCache } from './crop-cache.ts';
 import type { ItemRecord, SampleRecord } from './dataset/types.ts';
+import { trimmedMean } from '../signals/common/aggregate.ts';
+import type { Label } from './metrics.ts';
+import type { ScoredItem } from './protocol.ts';
 import type { Scorer } from './scorers/index.ts';
 
 /** The cache's samples grouped by item, in cache order. */
@@ -52,4 +55,30 @@ export async function scoreItemCrops(
     onCrop?.();
   }
   return out;
+}
+
+/** The item's video-level score as the signal aggregates a track: trimmed mean of its frame logits; null when none. */
+export function itemRawScore(crops: ItemCropScores, trimFraction: number): number | null {
+  const logits = crops.scored.map((c) => c.logit);
+  return logits.length ? trimmedMean(logits, trimFraction) : null;
+}
+
+/** A cache item and its scored crops as the protocol judges it (verification rule, calibration). */
+export function scoredItemOf(
+  item: ItemRecord,
+  label: Label,
+  crops: ItemCropScores,
+  trimFraction: number,
+): ScoredItem {
+  return {
+    itemId: item.itemId,
+    label,
+    fold: item.fold,
+    method: item.method,
+    isStill: item.durationSec === 0,
+    usableFaceSec: item.usableFaceSec,
+    medianFaceSizePx: item.medianFaceSizePx,
+    framesScored: crops.scored.length,
+    rawScore: itemRawScore(crops, trimFraction),
+  };
 }

@@ -77,6 +77,12 @@ export function meanColourInPolygon(
   return pixels ? { r: r / pixels, g: g / pixels, b: b / pixels, pixels } : { r: 0, g: 0, b: 0, pixels: 0 };
 }
 
+/**
+ * The last result per face landmarks array: pulse and neck-colour both read the skin regions of
+ * the same face in the same frame, and the tracker gives each face of each frame its own array.
+ */
+const lastColours = new WeakMap<Float32Array, { data: Uint8Array; colours: RegionColour[] }>();
+
 /** The mean colour of every skin region of one face in one frame, in SKIN_REGION_IDS order. */
 export function skinRegionColours(
   data: Uint8Array,
@@ -84,7 +90,9 @@ export function skinRegionColours(
   height: number,
   landmarks: Float32Array,
 ): RegionColour[] {
-  return SKIN_REGION_IDS.map((id) => {
+  const cached = lastColours.get(landmarks);
+  if (cached && cached.data === data) return cached.colours;
+  const colours = SKIN_REGION_IDS.map((id) => {
     const indices = SKIN_REGIONS[id];
     const flat = new Float64Array(indices.length * 2);
     indices.forEach((i, k) => {
@@ -93,4 +101,6 @@ export function skinRegionColours(
     });
     return meanColourInPolygon(data, width, height, convexHull(flat));
   });
+  lastColours.set(landmarks, { data, colours });
+  return colours;
 }
