@@ -421,7 +421,8 @@ Options:
 
 Build the cache of aligned face crops that training and evaluation read, from the shared face
 media (MANIFEST.tsv): each file's regions by its layout (whole frame; side-by-side halves; the
-panels listed in engine/eval/dataset/panel-table.ts; reference inset greyed out), sampled frames,
+panels listed in engine/eval/dataset/panel-table.ts; the live and attack strips of the stills
+listed in mixed-frame-table.ts; reference inset greyed out), sampled frames,
 the primary face's 224×224 crops, masks and landmarks, and grouped folds by identity group.
 Re-runs only analyse files that changed. One progress line per file goes to stderr.
 
@@ -1116,7 +1117,8 @@ police（误报率 5 %，并且在判断一段录像前需要更多可用的人�
   'help.dataset': `用法：callsentinel dataset [选项]
 
 根据共享的人脸媒体（MANIFEST.tsv）构建训练和评估所读取的对齐人脸裁剪缓存：按每个文件的
-布局划分区域（整帧；左右两半；engine/eval/dataset/panel-table.ts 中列出的分格；参考小窗涂灰），
+布局划分区域（整帧；左右两半；engine/eval/dataset/panel-table.ts 中列出的分格；
+mixed-frame-table.ts 中列出的静态图的真人与攻击条带；参考小窗涂灰），
 抽取帧，保存主要人脸的 224×224 裁剪图、掩码和特征点，并按身份组划分分组折。重新运行时只分析
 有变化的文件。每个文件在标准错误输出上打印一行进度。
 

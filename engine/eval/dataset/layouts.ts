@@ -3,6 +3,7 @@
 // One handler per layout kind, looked up in LAYOUT_HANDLERS; an unknown layout is skipped.
 
 import type { ManifestRow, MediaCategory } from '../data-manifest.ts';
+import { MIXED_FRAME_TABLE } from './mixed-frame-table.ts';
 import { PANEL_TABLE, type PanelEntry } from './panel-table.ts';
 import type { Label } from './types.ts';
 
@@ -95,7 +96,16 @@ const skipWhole = (row: ManifestRow, reason: string) => ({
 const SIDE_BY_SIDE_OPTIONS = /^left=(genuine|swap),right=(genuine|swap)$/;
 
 export const LAYOUT_HANDLERS: Readonly<Record<string, LayoutHandler>> = {
-  single: (row) => ({ regions: [regionFor(row, 'full', 'row', WHOLE_FRAME)], skipped: [] }),
+  single: (row) => {
+    const mixed = Object.hasOwn(MIXED_FRAME_TABLE, row.file) ? MIXED_FRAME_TABLE[row.file] : undefined;
+    if (!mixed) return { regions: [regionFor(row, 'full', 'row', WHOLE_FRAME)], skipped: [] };
+    return {
+      regions: mixed.strips.map((strip, i) =>
+        regionFor(row, `strip${i}`, strip.role, { xFrom: strip.xFrom, xTo: strip.xTo, greyRects: [] }),
+      ),
+      skipped: [],
+    };
+  },
 
   // DeepFaceLive doc_celebs: the real streamer on the left, the live swap on the right. The row's
   // category and method describe the swapped half.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ManifestRow, MediaCategory } from '../../../../engine/eval/data-manifest.ts';
 import { extractRegion, MASK_GREY, regionColumns } from '../../../../engine/eval/dataset/frame-regions.ts';
 import { INSET_GREY_RECT, planRow } from '../../../../engine/eval/dataset/layouts.ts';
+import { MIXED_FRAME_TABLE } from '../../../../engine/eval/dataset/mixed-frame-table.ts';
 import { PANEL_TABLE } from '../../../../engine/eval/dataset/panel-table.ts';
 import { analysisStride, evenlySpaced } from '../../../../engine/eval/dataset/select-samples.ts';
 
@@ -84,6 +85,36 @@ describe('planRow', () => {
     expect(grid.skipped[0]!.region).toBeNull();
     const unknown = planRow(row({ file: 'new.mp4', layout: 'panels' }), DEFAULT);
     expect(unknown.skipped[0]!.reason).toMatch(/no entry/);
+  });
+
+  it('single with a mixed-frame entry: one item per strip, the live strip genuine, the other the attack', () => {
+    const file = 'light-weight-face-anti-spoofing__demo_demo.png';
+    const p = planRow(
+      row({ file, kind: 'replay_attack', category: 'replay', method: null }),
+      new Set<MediaCategory>(['genuine', 'replay']),
+    );
+    expect(p.regions.map((r) => [r.region, r.category, r.label])).toEqual([
+      ['strip0', 'replay', null],
+      ['strip1', 'genuine', 0],
+    ]);
+    expect(p.regions[0]!.geometry).toEqual({ xFrom: 0, xTo: 0.3, greyRects: [] });
+    // asked for replays only, the live face is not an item
+    expect(
+      planRow(row({ file, category: 'replay' }), new Set<MediaCategory>(['replay'])).regions,
+    ).toHaveLength(1);
+  });
+
+  it('every mixed-frame entry has a reason and strips in order inside the frame', () => {
+    for (const entry of Object.values(MIXED_FRAME_TABLE)) {
+      expect(entry.reason.length).toBeGreaterThan(10);
+      let previousEnd = 0;
+      for (const strip of entry.strips) {
+        expect(strip.xFrom).toBeGreaterThanOrEqual(previousEnd);
+        expect(strip.xTo).toBeGreaterThan(strip.xFrom);
+        expect(strip.xTo).toBeLessThanOrEqual(1);
+        previousEnd = strip.xTo;
+      }
+    }
   });
 
   it('every panel-table entry has a reason and only known roles', () => {
