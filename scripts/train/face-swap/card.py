@@ -26,6 +26,20 @@ def _sha256(path: str) -> str:
     return h.hexdigest()
 
 
+def _architecture(summary: dict, final: dict) -> dict:
+    common = {"parameters": summary.get("params"), "onnxOpset": C.OPSET, "weights": final["parity"]["weights"]}
+    if C.BACKBONE == "faceres":
+        return {
+            "kind": f"MobileNet v1 (stem + {C.FACERES_DEPTH} of 13 depthwise/pointwise pairs, ReLU6, batch norm folded) "
+                    "initialised from human's faceres face model, global average pool, dropout, one logit",
+            "initialisedFrom": "models/vendor/faceres.onnx (@vladmandic/human `faceres`, HSE FaceRes; MIT)",
+            "pretrainedLrScale": C.PRETRAINED_LR_SCALE,
+            **common,
+        }
+    return {"kind": "MobileNetV3-small-like (11 inverted-residual blocks, SE, hard-swish) + fixed 3x3 high-pass input channels",
+            "width": C.WIDTH, **common}
+
+
 def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, command: str) -> dict:
     by_item = {it["itemId"]: it for it in items}
     train_items = sorted(set(cs.item_ids))
@@ -54,7 +68,9 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "dims": [1, C.INPUT_PX, C.INPUT_PX, 3],
             "layout": "NHWC",
             "dtype": "float32",
-            "range": "RGB in [0, 1] (pixel / 255); normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model",
+            "range": "RGB in [0, 1] (pixel / 255); " + (
+                "the model scales to 0..255 inside, as faceres expects" if C.BACKBONE == "faceres"
+                else "normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model"),
             "valueRange": [0, 1],
             "resize": "area",
             "resizeNote": f"the whole {C.CROP_PX}x{C.CROP_PX} aligned crop shrunk to {C.INPUT_PX}x{C.INPUT_PX} by area averaging (OpenCV INTER_AREA); training also used bilinear/bicubic 30%/20% of the time",
@@ -67,19 +83,13 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "eyeCentres": {"x": list(C.EYE_X), "y": C.EYE_Y},
             "eyesLevel": True,
         },
-        "architecture": {
-            "kind": "MobileNetV3-small-like (11 inverted-residual blocks, SE, hard-swish) + fixed 3x3 high-pass input channels",
-            "parameters": summary.get("params"),
-            "width": C.WIDTH,
-            "onnxOpset": C.OPSET,
-            "weights": final["parity"]["weights"],
-        },
+        "architecture": _architecture(summary, final),
         "trainingData": {
             "cropCache": "face-crops-v1 (callsentinel dataset; engine face pipeline crops of ../shared/data media)",
             "selection": f"every crop of the items with label 1 (swap) or 0 (genuine) in items.jsonl (the cache keeps <= 48 per item; the trainer would cap at {C.MAX_CROPS_PER_ITEM}, evenly spaced)",
             "swap": counts(1),
             "genuine": counts(0),
-            "notUsed": "talking_head, synthetic_image, print and replay media are not in this cache (built for the categories genuine and swap); items with a null label would be scored out-of-fold but never trained on",
+            "notUsed": "items without a swap/genuine label (talking_head, print, replay in this cache) are scored out-of-fold but never trained on",
         },
         "folds": {
             "k": summary.get("K"),
@@ -126,7 +136,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
         "numpy": np.__version__,
         "date": datetime.date.today().isoformat(),
         "licence": {
-            "weights": "Apache-2.0 (this project)",
+            "weights": "Apache-2.0 (this project)" + ("; initialised from faceres weights (MIT, @vladmandic/human)" if C.BACKBONE == "faceres" else ""),
             "trainingMedia": "../shared/data (see its MANIFEST.tsv): much of it under research-only dataset terms (VoxCeleb, HDTF, MEAD, NUAA, FGNet and others) or without a stated licence; this model is trained on that media. It is not redistributed, but the weights derive from it: check those terms before any commercial use.",
         },
     }

@@ -27,8 +27,17 @@ INPUT_PX = 128
 #: Normalisation applied inside the exported model (the engine feeds RGB in [0,1]).
 NORM_MEAN = 0.5
 NORM_STD = 0.25
-#: Width multiplier of the backbone (1.0 ~ 1.0 M parameters).
+#: Width multiplier of the from-scratch backbone (1.0 ~ 1.0 M parameters).
 WIDTH = 1.0
+#: Which network: "faceres" (MobileNet v1 initialised from human's faceres face model and
+#: fine-tuned, faceres_backbone.py) or "scratch" (model.FaceSwapNet, random initialisation; the
+#: v1 model). `train.py --backbone` overrides it.
+BACKBONE = "faceres"
+#: faceres pairs kept (of 13): 11 ends at 512 channels, 1.6 M parameters, ~36 training images/s.
+FACERES_DEPTH = 11
+#: Learning rate of the pretrained layers relative to the fresh head: large steps would wipe out
+#: what faceres learnt before the head has settled.
+PRETRAINED_LR_SCALE = 0.1
 
 # --- data selection -----------------------------------------------------------------------------
 #: At most this many crops per item are kept in RAM (long genuine clips would otherwise dominate).

@@ -16,12 +16,14 @@ import numpy as np
 import onnx
 import torch
 from onnx import TensorProto, helper, numpy_helper
+from torch import nn
 
 import config as C
-from model import ExportWrapper, FaceSwapNet
+
+from model import ExportWrapper
 
 
-def export_onnx(net: FaceSwapNet, path: str) -> None:
+def export_onnx(net: nn.Module, path: str) -> None:
     """fp32 ONNX of ExportWrapper(net): `input` NHWC [N, INPUT_PX, INPUT_PX, 3] -> `score` [N, 1]."""
     wrapper = ExportWrapper(net).eval()
     dummy = torch.rand(1, C.INPUT_PX, C.INPUT_PX, 3)
@@ -81,12 +83,12 @@ def ort_scores(model_path: str, x: np.ndarray) -> dict:
         os.remove(raw)
 
 
-def torch_scores(net: FaceSwapNet, x: np.ndarray) -> np.ndarray:
+def torch_scores(net: nn.Module, x: np.ndarray) -> np.ndarray:
     with torch.no_grad():
         return ExportWrapper(net).eval()(torch.from_numpy(np.ascontiguousarray(x, np.float32))).numpy()[:, 0]
 
 
-def export_checked(net: FaceSwapNet, path: str, x: np.ndarray, try_fp16: bool = True) -> dict:
+def export_checked(net: nn.Module, path: str, x: np.ndarray, try_fp16: bool = True) -> dict:
     """Export fp32, check parity on x in onnxruntime-node, then keep fp16 weights if they stay
     within tolerance. Returns a parity report for the model card."""
     net = net.eval()

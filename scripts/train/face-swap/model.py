@@ -130,5 +130,33 @@ class ExportWrapper(nn.Module):
         return torch.sigmoid(self.net(x.permute(0, 3, 1, 2)))
 
 
+def build_net(backbone: str | None = None) -> nn.Module:
+    """The network named by `backbone` (default config.BACKBONE), in channels-last memory."""
+    backbone = backbone or C.BACKBONE
+    if backbone == "faceres":
+        from faceres_backbone import FaceResSwapNet
+
+        net = FaceResSwapNet(C.FACERES_DEPTH)
+    elif backbone == "scratch":
+        net = FaceSwapNet()
+    else:
+        raise ValueError(f"unknown backbone {backbone!r} (faceres or scratch)")
+    return net.to(memory_format=torch.channels_last)
+
+
+def make_optimizer(net: nn.Module, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+    """AdamW; a pretrained backbone (attribute `backbone`) learns at PRETRAINED_LR_SCALE x lr.
+    Each group's `lr` is its base rate, so a LambdaLR schedule scales both alike."""
+    pretrained = getattr(net, "backbone", None)
+    if pretrained is None:
+        return torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=weight_decay)
+    mine = {id(p) for p in pretrained.parameters()}
+    rest = [p for p in net.parameters() if id(p) not in mine]
+    return torch.optim.AdamW([
+        {"params": list(pretrained.parameters()), "lr": lr * C.PRETRAINED_LR_SCALE},
+        {"params": rest, "lr": lr},
+    ], weight_decay=weight_decay)
+
+
 def count_parameters(net: nn.Module) -> int:
     return sum(p.numel() for p in net.parameters())

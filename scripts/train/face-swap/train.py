@@ -39,7 +39,7 @@ from budget import Budget
 from data import CropSet, decode_samples, load_training_set, read_cache_meta
 from export import export_checked, export_onnx
 from metrics import auc, grouped_bootstrap_ci, item_scores
-from model import FaceSwapNet, count_parameters
+from model import build_net, count_parameters, make_optimizer
 from sampler import Sampler, to_input, validation_set
 
 LOG = None
@@ -83,7 +83,7 @@ def to_tensor(x_uint8) -> torch.Tensor:
     return x.contiguous(memory_format=torch.channels_last)
 
 
-def predict(net: FaceSwapNet, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
+def predict(net: torch.nn.Module, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
     net.eval()
     out = []
     with torch.no_grad():
@@ -100,8 +100,8 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
     stop after PATIENCE epochs without improvement. Epoch size and deadline come from the budget.
     Returns (net, history, best_epoch, samples_per_epoch)."""
     torch.manual_seed(seed)
-    net = FaceSwapNet().to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(net.parameters(), lr=C.LR, weight_decay=C.WEIGHT_DECAY)
+    net = build_net()
+    opt = make_optimizer(net, C.LR, C.WEIGHT_DECAY)
     val = None
     if val_idx is not None and len(val_idx):
         t0 = time.time()
@@ -169,7 +169,7 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
 
 # --- scoring --------------------------------------------------------------------------------------
 
-def score_rows(net: FaceSwapNet, rows: list, crops_dir: str, chunk: int = 512) -> np.ndarray:
+def score_rows(net: torch.nn.Module, rows: list, crops_dir: str, chunk: int = 512) -> np.ndarray:
     """Scores of the crops in `rows` (decoded in chunks; deterministic area resize, no augmentation)."""
     out = []
     for i in range(0, len(rows), chunk):
@@ -179,7 +179,7 @@ def score_rows(net: FaceSwapNet, rows: list, crops_dir: str, chunk: int = 512) -
     return np.concatenate(out) if out else np.zeros(0, np.float32)
 
 
-def pseudo_auc(net: FaceSwapNet, cs: CropSet, idx: np.ndarray, seed: int) -> float:
+def pseudo_auc(net: torch.nn.Module, cs: CropSet, idx: np.ndarray, seed: int) -> float:
     """Diagnostic: genuine crops of a held-out fold vs pseudo-fakes made from them (donors from the same fold)."""
     idx = idx[cs.labels[idx] == 0]
     if len(idx) == 0:
@@ -305,7 +305,7 @@ def measure_throughput(cs: CropSet, args) -> dict:
     t0 = time.time()
     s.batch(64)
     sampler_rate = 64 / (time.time() - t0)
-    net = FaceSwapNet().to(memory_format=torch.channels_last)
+    net = build_net()
     opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
     loader = make_loader(BatchStream(cs, idx, 0, C.BATCH), args.workers)
     it = iter(loader)
@@ -343,10 +343,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="DataLoader workers generating batches (0 = in process)")
     ap.add_argument("--budget-min", type=float, default=C.BUDGET_MIN,
                     help="wall-clock budget of the whole command; epochs shrink to fit (0 = no limit)")
+    ap.add_argument("--backbone", choices=["faceres", "scratch"], default=C.BACKBONE,
+                    help="faceres: MobileNet v1 from human's faceres weights, fine-tuned; scratch: the v1 net")
     ap.add_argument("--model", default=C.MODEL_PATH, help="where --final writes the ONNX (card next to it)")
     args = ap.parse_args()
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
+    C.BACKBONE = args.backbone  # one place the other modules read it from
     torch.set_num_threads(C.THREADS)
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
@@ -374,7 +377,7 @@ def main() -> None:
 
     summary_path = os.path.join(args.out, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) else {}
-    summary.update({"K": K, "throughput": tp, "params": count_parameters(FaceSwapNet()), "epochsMax": args.epochs,
+    summary.update({"K": K, "throughput": tp, "backbone": C.BACKBONE, "params": count_parameters(build_net()), "epochsMax": args.epochs,
                     "samplesPerEpoch": args.samples_per_epoch})
     per_fold = {int(f["fold"]): f for f in summary.get("folds", [])}
     for k in folds:
