@@ -1,13 +1,17 @@
 // A stand-in for the trained face-swap model, for tests only (never shipped): the same I/O as
 // models/face-swap.onnx (input `input` NHWC [1, S, S, 3] in [0, 1], output `score` [1, 1]) with
 // score = sigmoid(gain · (mean pixel value − 0.5)), so a brighter crop reads as "more swapped".
-// Also writes a models folder (manifest, card, calibration) around it for ModelStore.
+// Also writes a models folder (manifest, card, calibration) around it for ModelStore, under the
+// face-swap name or another crop model's (the presentation-attack signal has the same I/O), and
+// a uniform-grey tracked face to feed such a signal.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeOnnxModel, OnnxDataType } from '../../scripts/models/onnx/onnx-model.ts';
+import type { TrackedFace } from '../../engine/face/face-tracker.ts';
 import type { SignalCalibration } from '../../engine/fusion/calibration.ts';
+import type { FrameBundle } from '../../engine/signals/types.ts';
 import type { TrainedModelManifest } from '../../engine/runtime/index.ts';
 
 export function standInFaceSwapModel(side = 16, gain = 8): Uint8Array {
@@ -50,30 +54,34 @@ export interface StandInModelsDir {
   calibrationPath: string;
 }
 
+export interface StandInOptions {
+  side?: number;
+  calibration?: Partial<SignalCalibration> | false;
+  /** The model's name and file stem (default `face-swap`). */
+  model?: string;
+  /** The calibration's signal id (default: the model name). */
+  signalId?: string;
+}
+
 /**
- * A trained-models folder like <repo>/models holding the stand-in as `face-swap`, with an
- * identity-like calibration (p = sigmoid(raw)) and fixed operating points, unless `calibration`
- * is false (then none is written).
+ * A trained-models folder like <repo>/models holding the stand-in as `face-swap` (or
+ * `options.model`), with an identity-like calibration (p = sigmoid(raw)) and fixed operating
+ * points, unless `calibration` is false (then none is written).
  */
-export function writeStandInModelsDir(
-  dir: string,
-  options: { side?: number; calibration?: Partial<SignalCalibration> | false } = {},
-): StandInModelsDir {
+export function writeStandInModelsDir(dir: string, options: StandInOptions = {}): StandInModelsDir {
   mkdirSync(dir, { recursive: true });
   const side = options.side ?? 16;
+  const name = options.model ?? 'face-swap';
   const bytes = standInFaceSwapModel(side);
   const sha256 = sha256Hex(bytes);
-  writeFileSync(path.join(dir, 'face-swap.onnx'), bytes);
-  writeFileSync(
-    path.join(dir, 'face-swap.card.json'),
-    JSON.stringify({ name: 'face-swap', note: 'stand-in' }),
-  );
+  writeFileSync(path.join(dir, `${name}.onnx`), bytes);
+  writeFileSync(path.join(dir, `${name}.card.json`), JSON.stringify({ name, note: 'stand-in' }));
   const manifest: TrainedModelManifest = {
     schemaVersion: 1,
     models: [
       {
-        name: 'face-swap',
-        file: 'face-swap.onnx',
+        name,
+        file: `${name}.onnx`,
         sha256,
         bytes: bytes.length,
         input: {
@@ -84,20 +92,20 @@ export function writeStandInModelsDir(
           valueRange: [0, 1],
         },
         outputs: [{ name: 'score', dims: [1, 1] }],
-        card: 'face-swap.card.json',
-        calibration: 'face-swap.calibration.json',
+        card: `${name}.card.json`,
+        calibration: `${name}.calibration.json`,
         licence: 'test',
         purpose: 'stand-in for tests',
       },
     ],
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const calibrationPath = path.join(dir, 'face-swap.calibration.json');
+  const calibrationPath = path.join(dir, `${name}.calibration.json`);
   if (options.calibration !== false) {
     const calibration: SignalCalibration = {
       schemaVersion: 1,
-      signalId: 'face-swap',
-      model: { name: 'face-swap', sha256 },
+      signalId: options.signalId ?? name,
+      model: { name, sha256 },
       aggregation: { method: 'trimmed-mean-logit', trimFraction: 0.1 },
       platt: { slope: 1, intercept: 0 },
       operatingPoints: [
@@ -133,4 +141,27 @@ export function writeEmptyVendorDir(dir: string): string {
     }),
   );
   return dir;
+}
+
+/** A tracked face whose aligned crop is one grey level (the stand-in scores it by brightness). */
+export function uniformGreyFace(trackId: number, grey: number, faceSizePx: number): TrackedFace {
+  return {
+    trackId,
+    boxPx: { x: 0, y: 0, width: faceSizePx, height: faceSizePx },
+    landmarks: new Float32Array(468 * 3),
+    presence: 1,
+    detectorScore: null,
+    pose: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
+    aligned: {
+      image: { width: 224, height: 224, data: new Uint8Array(224 * 224 * 3).fill(grey) },
+      mask: new Uint8Array(224 * 224),
+      frameToCrop: [1, 0, 0, 0, 1, 0],
+    },
+    quality: { faceSizePx, sharpness: 50, brightness: grey / 255, clippedFraction: 0 },
+  };
+}
+
+/** Frame `i` of a 640×480 stream at `fps` holding `faces` (no pixels: crop signals read the faces). */
+export function frameWithFaces(i: number, faces: TrackedFace[], fps = 30): FrameBundle {
+  return { frameIndex: i, timeSec: i / fps, width: 640, height: 480, data: new Uint8Array(0), faces };
 }

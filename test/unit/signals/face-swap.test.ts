@@ -6,36 +6,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TrackedFace } from '../../../engine/face/face-tracker.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
 import { faceSwapSignal } from '../../../engine/signals/face-swap/index.ts';
 import { DEFAULT_FACE_SWAP_CONFIG, type FaceSwapConfig } from '../../../engine/signals/face-swap/config.ts';
 import type { FrameBundle, SignalInstance } from '../../../engine/signals/types.ts';
 import { CallSentinelError } from '../../../engine/core/errors.ts';
-import { writeEmptyVendorDir, writeStandInModelsDir } from '../../support/stand-in-face-swap.ts';
+import {
+  frameWithFaces,
+  uniformGreyFace,
+  writeEmptyVendorDir,
+  writeStandInModelsDir,
+} from '../../support/stand-in-face-swap.ts';
 import { sigmoid } from '../../../engine/fusion/calibration.ts';
 
-function face(trackId: number, grey: number, faceSizePx = 150): TrackedFace {
-  const data = new Uint8Array(224 * 224 * 3).fill(grey);
-  return {
-    trackId,
-    boxPx: { x: 0, y: 0, width: faceSizePx, height: faceSizePx },
-    landmarks: new Float32Array(468 * 3),
-    presence: 1,
-    detectorScore: null,
-    pose: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
-    aligned: {
-      image: { width: 224, height: 224, data },
-      mask: new Uint8Array(224 * 224),
-      frameToCrop: [1, 0, 0, 0, 1, 0],
-    },
-    quality: { faceSizePx, sharpness: 50, brightness: grey / 255, clippedFraction: 0 },
-  };
-}
-
-function frame(i: number, faces: TrackedFace[], fps = 30): FrameBundle {
-  return { frameIndex: i, timeSec: i / fps, width: 640, height: 480, data: new Uint8Array(0), faces };
-}
+const face = (trackId: number, grey: number, faceSizePx = 150) => uniformGreyFace(trackId, grey, faceSizePx);
+const frame = frameWithFaces;
 
 /** The stand-in's probability for a uniform grey crop, through the identity-like calibration. */
 const expected = (grey: number) => sigmoid(8 * (grey / 255 - 0.5));

@@ -1,13 +1,12 @@
 // The presentation-attack signal on a stand-in model (score rises with crop brightness, see
-// test/support/stand-in-face-swap.ts, registered here under the name `presentation-attack`):
+// test/support/stand-in-face-swap.ts, written here under the name `presentation-attack`):
 // frame selection, aggregation, calibration, reasons, bounds, and refusal of a foreign calibration.
 
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallSentinelError } from '../../../engine/core/errors.ts';
-import type { TrackedFace } from '../../../engine/face/face-tracker.ts';
 import { sigmoid } from '../../../engine/fusion/calibration.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
 import { createSignalRegistry } from '../../../engine/signals/index.ts';
@@ -16,59 +15,19 @@ import {
   resolvePresentationAttackConfig,
 } from '../../../engine/signals/presentation-attack/config.ts';
 import { presentationAttackSignal } from '../../../engine/signals/presentation-attack/index.ts';
-import type { FrameBundle } from '../../../engine/signals/types.ts';
-import { writeEmptyVendorDir, writeStandInModelsDir } from '../../support/stand-in-face-swap.ts';
+import {
+  frameWithFaces,
+  uniformGreyFace,
+  writeEmptyVendorDir,
+  writeStandInModelsDir,
+} from '../../support/stand-in-face-swap.ts';
 
-function face(trackId: number, grey: number, faceSizePx = 200): TrackedFace {
-  return {
-    trackId,
-    boxPx: { x: 0, y: 0, width: faceSizePx, height: faceSizePx },
-    landmarks: new Float32Array(468 * 3),
-    presence: 1,
-    detectorScore: null,
-    pose: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
-    aligned: {
-      image: { width: 224, height: 224, data: new Uint8Array(224 * 224 * 3).fill(grey) },
-      mask: new Uint8Array(224 * 224),
-      frameToCrop: [1, 0, 0, 0, 1, 0],
-    },
-    quality: { faceSizePx, sharpness: 50, brightness: grey / 255, clippedFraction: 0 },
-  };
-}
+const face = (trackId: number, grey: number, faceSizePx = 200) => uniformGreyFace(trackId, grey, faceSizePx);
+const frame = frameWithFaces;
 
-const frame = (i: number, faces: TrackedFace[]): FrameBundle => ({
-  frameIndex: i,
-  timeSec: i / 30,
-  width: 640,
-  height: 480,
-  data: new Uint8Array(0),
-  faces,
-});
-
-/** The stand-in face-swap models folder, renamed to the presentation-attack model and signal. */
-function writePadModelsDir(dir: string, signalId = 'presentation-attack'): void {
-  writeStandInModelsDir(dir);
-  for (const ext of ['onnx', 'card.json', 'calibration.json'])
-    renameSync(path.join(dir, `face-swap.${ext}`), path.join(dir, `presentation-attack.${ext}`));
-  const rewrite = (file: string, edit: (o: Record<string, unknown>) => void) => {
-    const o = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
-    edit(o);
-    writeFileSync(path.join(dir, file), JSON.stringify(o));
-  };
-  rewrite('manifest.json', (m) => {
-    const e = (m.models as Array<Record<string, unknown>>)[0]!;
-    Object.assign(e, {
-      name: 'presentation-attack',
-      file: 'presentation-attack.onnx',
-      card: 'presentation-attack.card.json',
-      calibration: 'presentation-attack.calibration.json',
-    });
-  });
-  rewrite('presentation-attack.calibration.json', (c) => {
-    c.signalId = signalId;
-    (c.model as Record<string, unknown>).name = 'presentation-attack';
-  });
-}
+/** The stand-in model under the presentation-attack name (its calibration naming `signalId`). */
+const writePadModelsDir = (dir: string, signalId = 'presentation-attack') =>
+  writeStandInModelsDir(dir, { model: 'presentation-attack', signalId });
 
 describe('presentation-attack signal', () => {
   let dir: string;
