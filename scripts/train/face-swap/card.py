@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 import config as C
+from model import describe
 
 
 def _sha256(path: str) -> str:
@@ -27,17 +28,7 @@ def _sha256(path: str) -> str:
 
 
 def _architecture(summary: dict, final: dict) -> dict:
-    common = {"parameters": summary.get("params"), "onnxOpset": C.OPSET, "weights": final["parity"]["weights"]}
-    if C.BACKBONE == "faceres":
-        return {
-            "kind": f"MobileNet v1 (stem + {C.FACERES_DEPTH} of 13 depthwise/pointwise pairs, ReLU6, batch norm folded) "
-                    "initialised from human's faceres face model, global average pool, dropout, one logit",
-            "initialisedFrom": "models/vendor/faceres.onnx (@vladmandic/human `faceres`, HSE FaceRes; MIT)",
-            "pretrainedLrScale": C.PRETRAINED_LR_SCALE,
-            **common,
-        }
-    return {"kind": "MobileNetV3-small-like (11 inverted-residual blocks, SE, hard-swish) + fixed 3x3 high-pass input channels",
-            "width": C.WIDTH, **common}
+    return {**describe(), "parameters": summary.get("params"), "onnxOpset": C.OPSET, "weights": final["parity"]["weights"]}
 
 
 def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, command: str) -> dict:
@@ -68,9 +59,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "dims": [1, C.INPUT_PX, C.INPUT_PX, 3],
             "layout": "NHWC",
             "dtype": "float32",
-            "range": "RGB in [0, 1] (pixel / 255); " + (
-                "the model scales to 0..255 inside, as faceres expects" if C.BACKBONE == "faceres"
-                else "normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model"),
+            "range": "RGB in [0, 1] (pixel / 255); " + describe()["inputScaling"],
             "valueRange": [0, 1],
             "resize": "area",
             "resizeNote": f"the whole {C.CROP_PX}x{C.CROP_PX} aligned crop shrunk to {C.INPUT_PX}x{C.INPUT_PX} by area averaging (OpenCV INTER_AREA); training also used bilinear/bicubic 30%/20% of the time",

@@ -29,11 +29,16 @@ NORM_MEAN = 0.5
 NORM_STD = 0.25
 #: Width multiplier of the from-scratch backbone (1.0 ~ 1.0 M parameters).
 WIDTH = 1.0
-#: Which network: "faceres" (MobileNet v1 initialised from human's faceres face model and
-#: fine-tuned, faceres_backbone.py) or "scratch" (model.FaceSwapNet, random initialisation; the
-#: v1 model). `train.py --backbone` overrides it.
-BACKBONE = "faceres"
-#: faceres pairs kept (of 13): 11 ends at 512 channels, 1.6 M parameters, ~36 training images/s.
+#: Which network: "scratch" (model.FaceSwapNet, random initialisation; the shipped v1 model) or
+#: "faceres" (MobileNet v1 initialised from human's faceres face model and fine-tuned,
+#: faceres_backbone.py). `train.py --backbone` overrides it. faceres, measured 2026-12-07 on
+#: face-crops-v1: a fold-0 pilot with 32 k samples reached held-out item AUC 0.652 (scratch 0.550),
+#: but it trains at ~37 images/s against ~100-150 for scratch, so under the 60 min budget each fold
+#: model saw ~20 k samples and the pooled out-of-fold item AUC fell to 0.662 [0.56, 0.75]
+#: (scratch 0.733 [0.66, 0.81]): not shipped. Two intra-op threads train it at 59 images/s
+#: (one: 40) when nothing else runs, a start for a next attempt.
+BACKBONE = "scratch"
+#: faceres pairs kept (of 13): 11 ends at 512 channels, 1.6 M parameters.
 FACERES_DEPTH = 11
 #: Learning rate of the pretrained layers relative to the fresh head: large steps would wipe out
 #: what faceres learnt before the head has settled.

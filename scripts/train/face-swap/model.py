@@ -144,6 +144,24 @@ def build_net(backbone: str | None = None) -> nn.Module:
     return net.to(memory_format=torch.channels_last)
 
 
+def describe(backbone: str | None = None) -> dict:
+    """The architecture entry of a model card (both trainers' cards use it)."""
+    backbone = backbone or C.BACKBONE
+    if backbone == "faceres":
+        return {
+            "kind": f"MobileNet v1 (stem + {C.FACERES_DEPTH} of 13 depthwise/pointwise pairs, ReLU6, batch norm folded) "
+                    "initialised from human's faceres face model, global average pool, dropout, one logit",
+            "initialisedFrom": "models/vendor/faceres.onnx (@vladmandic/human `faceres`, HSE FaceRes; MIT)",
+            "pretrainedLrScale": C.PRETRAINED_LR_SCALE,
+            "inputScaling": "RGB [0, 1] scaled to 0..255 inside the model, as faceres expects",
+        }
+    return {
+        "kind": "MobileNetV3-small-like (11 inverted-residual blocks, SE, hard-swish) + fixed 3x3 high-pass input channels",
+        "width": C.WIDTH,
+        "inputScaling": "normalisation ((x - 0.5) / 0.25) and the high-pass channels inside the model",
+    }
+
+
 def make_optimizer(net: nn.Module, lr: float, weight_decay: float) -> torch.optim.Optimizer:
     """AdamW; a pretrained backbone (attribute `backbone`) learns at PRETRAINED_LR_SCALE x lr.
     Each group's `lr` is its base rate, so a LambdaLR schedule scales both alike."""
