@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 import pad_config as P
+from model import describe
 
 
 def _sha256(path: str) -> str:
@@ -38,7 +39,7 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
             "dims": [1, 128, 128, 3],
             "layout": "NHWC",
             "dtype": "float32",
-            "range": "RGB in [0, 1] (pixel / 255); normalisation ((x - 0.5) / 0.25) and the high-pass channels are inside the model",
+            "range": "RGB in [0, 1] (pixel / 255); " + describe(P.BACKBONE)["inputScaling"],
             "valueRange": [0, 1],
             "resize": "area",
             "resizeNote": "the whole 224x224 aligned crop shrunk to 128x128 by area averaging (as face-swap)",
@@ -46,7 +47,8 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
         },
         "output": {"name": "score", "dims": [1, 1], "meaning": "sigmoid probability of 'presentation attack' (uncalibrated)"},
         "architecture": {
-            "kind": "the face-swap trainer's MobileNetV3-small-like backbone (scripts/train/face-swap/model.py) with fixed 3x3 high-pass input channels",
+            **describe(P.BACKBONE),
+            "builtBy": "the face-swap trainer's model.build_net (scripts/train/face-swap/model.py)",
             "parameters": summary.get("params"),
             "onnxOpset": 13,
             "weights": final["parity"]["weights"],

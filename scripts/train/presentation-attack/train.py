@@ -41,7 +41,7 @@ from data import decode_samples, read_cache_meta, spread
 from degrade import degrade
 from export import export_checked, export_onnx
 from metrics import auc
-from model import FaceSwapNet, count_parameters
+from model import build_net, count_parameters, make_optimizer
 from pad_metrics import apcer_at_bpcer
 from sampler import geometric_jitter, to_input
 from simulate import ATTACKS, to_grey
@@ -76,6 +76,18 @@ def attack_kind(row: dict) -> str | None:
     return row.get("category") if row.get("category") in P.ATTACK_CATEGORIES else None
 
 
+def black_border(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The crop with everything outside a random rectangle around the face's core set to black,
+    as a tightly cropped source photo leaves it (see BLACK_BORDER_P)."""
+    h, w = img.shape[:2]
+    (l0, l1), (r0, r1), (t0, t1), (b0, b1) = P.BLACK_BORDER_KEEP
+    x0, x1 = int(rng.uniform(l0, l1) * w), int(rng.uniform(r0, r1) * w)
+    y0, y1 = int(rng.uniform(t0, t1) * h), int(rng.uniform(b0, b1) * h)
+    out = np.zeros_like(img)
+    out[y0:y1, x0:x1] = img[y0:y1, x0:x1]
+    return out
+
+
 class PadSampler:
     """Balanced batches from the crops in `index` (the training split)."""
 
@@ -91,6 +103,8 @@ class PadSampler:
 
     def finish(self, img: np.ndarray) -> np.ndarray:
         rng = self.rng
+        if P.BLACK_BORDER_P and rng.random() < P.BLACK_BORDER_P:  # off: no draw, the shipped stream
+            img = black_border(img, rng)
         if rng.random() < P.GREY_P:
             img = to_grey(img)
         img = degrade(geometric_jitter(img, rng), rng)
@@ -145,8 +159,8 @@ def predict(net, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
 
 def train_model(images, kinds, train_idx, seed: int, args, budget: Budget, spe_cap=None):
     torch.manual_seed(seed)
-    net = FaceSwapNet().to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(net.parameters(), lr=P.LR, weight_decay=P.WEIGHT_DECAY)
+    net = build_net(P.BACKBONE)
+    opt = make_optimizer(net, P.LR, P.WEIGHT_DECAY)
     spe, deadline = budget.plan(0, args.epochs, spe_cap)
     steps = max(1, spe // P.BATCH)
     total = args.epochs * steps
@@ -271,7 +285,7 @@ def main() -> None:
     ap.add_argument("--model", default=P.MODEL_PATH)
     args = ap.parse_args()
     if args.parity_fixture:
-        net = FaceSwapNet()
+        net = build_net(P.BACKBONE)
         net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
         print("wrote", write_parity_fixture(net.eval(), args.model))
         return
@@ -310,7 +324,7 @@ def main() -> None:
     budget.observe(train_rate=min(sampler_rate * 1.5, 120.0), infer_rate=300.0)
     summary_path = os.path.join(args.out, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) and not args.all_folds else {}
-    summary.update({"K": K, "params": count_parameters(FaceSwapNet()), "epochs": args.epochs,
+    summary.update({"K": K, "backbone": P.BACKBONE, "params": count_parameters(build_net(P.BACKBONE)), "epochs": args.epochs,
                     "samplesPerEpochMax": args.samples_per_epoch, "samplerRate": round(sampler_rate, 1),
                     "trainingSet": {"crops": len(rows), "genuine": sum(1 for k in kinds if k is None), "realAttacks": counts,
                                     "items": len(set(r["itemId"] for r in rows)),
