@@ -6,6 +6,8 @@
 // held-out fold k, a logistic fusion and its verdict thresholds are fitted on the other folds'
 // verified items only, then applied to fold k. Reported per task (swap, talking head vs genuine):
 // AUC with a bootstrap CI, false alarms, misses, not_verified. A signal is kept when it helps.
+// Per-task sets ask the same question of a different shape: face-swap alone for swaps OR a second
+// fusion fitted on talking heads only, since some cues point opposite ways for the two tasks.
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,7 +44,7 @@ import {
   type SignalTableItem,
 } from './signal-table/build-signal-table.ts';
 
-export const FUSION_REPORT_SCHEMA_VERSION = 1;
+export const FUSION_REPORT_SCHEMA_VERSION = 2;
 
 /** The manipulated categories fusion is asked to tell from genuine faces. */
 export const FUSION_TASKS = ['swap', 'talking_head'] as const;
@@ -102,19 +104,27 @@ export interface TaskMetrics {
 }
 
 export interface FeatureSetResult {
-  /** e.g. `face-swap`, `face-swap + pulse`, `face-swap + all`. */
+  /** e.g. `face-swap`, `face-swap + pulse`, `face-swap + all`, `per task: + pulse`. */
   name: string;
+  /** The signals of the one fusion, or of a per-task set's swap fusion. */
   signals: string[];
+  /**
+   * A per-task set only: the signals of its second fusion, fitted on talking heads against genuine
+   * faces (the first then sees swaps against genuine faces); an item's fused probability is the
+   * larger of the two, so either may raise the verdict.
+   */
+  talkingHeadSignals?: string[];
   falseAlarmRate: number;
   notVerifiedGenuine: number;
   tasks: TaskMetrics[];
-  /** The fusion fitted on all verified items (what would ship), for reading the weights. */
-  fittedOnAll: LogisticFusionModel;
+  /** The fusion(s) fitted on all verified items (what would ship), for reading the weights. */
+  fittedOnAll: LogisticFusionModel[];
   /** Held-out fused logit per verified item id. */
   heldOut: Record<string, number>;
 }
 
 export interface SignalDecision {
+  /** The added signal; for a per-task set, the set's name. */
   signalId: string;
   kept: boolean;
   /** Mean held-out log-loss improvement per verified item over face-swap alone, with its interval. */
@@ -139,6 +149,8 @@ export interface FusionReport {
   sets: FeatureSetResult[];
   kept: string[];
   decisions: SignalDecision[];
+  /** Each per-task set against face-swap alone, by the same rule (the live verdict has no per-task fusion yet). */
+  perTaskDecisions: SignalDecision[];
 }
 
 export async function runFusionEvaluation(options: FusionEvalOptions): Promise<FusionReport> {
@@ -201,11 +213,19 @@ export async function runFusionEvaluation(options: FusionEvalOptions): Promise<F
     ...others.map((id) => [CROP_SCORED_SIGNAL, id]),
     [CROP_SCORED_SIGNAL, ...others],
   ];
-  const sets = setsToTry.map((signals) =>
-    crossFoldFusion(signals, items, verified, targets, options.resamples),
-  );
+  const perTaskToTry: string[][] = [
+    ...others.map((id) => [CROP_SCORED_SIGNAL, id]),
+    [CROP_SCORED_SIGNAL, ...others],
+  ];
+  const sets = [
+    ...setsToTry.map((signals) => crossFoldFusion(signals, items, verified, targets, options.resamples)),
+    ...perTaskToTry.map((talkingHead) =>
+      crossFoldFusion([CROP_SCORED_SIGNAL], items, verified, targets, options.resamples, talkingHead),
+    ),
+  ];
   const decisions = signalDecisions(sets, items, options.resamples);
   const kept = decisions.filter((d) => d.kept).map((d) => d.signalId);
+  const perTask = perTaskDecisions(sets, items, options.resamples);
 
   const counts: Record<string, { total: number; verified: number }> = {};
   for (const i of items) {
@@ -242,6 +262,7 @@ export async function runFusionEvaluation(options: FusionEvalOptions): Promise<F
     sets,
     kept,
     decisions,
+    perTaskDecisions: perTask,
   };
 }
 
@@ -256,24 +277,19 @@ export function crossFoldFusion(
   verified: readonly FusionItem[],
   targets: FalseAlarmTargets,
   resamples: number | undefined,
+  talkingHeadSignals?: readonly string[],
 ): FeatureSetResult {
-  const columns = signals.map((id) => FUSION_FEATURES.findIndex((f) => f.signalId === id));
-  const rowOf = (i: FusionItem) => columns.map((j) => i.values[j]!);
   const folds = [...new Set(verified.map((i) => i.fold))].sort((a, b) => a - b);
   const heldOut = new Map<string, { logit: number; verdict: EvalVerdict }>();
   for (const fold of folds) {
     const train = verified.filter((i) => i.fold !== fold);
-    const model = fitLogisticFusion(
-      signals,
-      train.map(rowOf),
-      train.map((i) => i.label),
-    );
-    const trainProb = train.map((i) => sigmoid(fusedLogit(model, rowOf(i))));
+    const fitted = fitFeatureSet(signals, talkingHeadSignals, train);
+    const trainProb = train.map((i) => sigmoid(fitted.logit(i)));
     const genuineProb = trainProb.filter((_, k) => train[k]!.label === 0);
     const suspicious = falseAlarmThreshold(genuineProb, trainProb, targets.suspicious);
     const likelyFake = Math.max(suspicious, falseAlarmThreshold(genuineProb, trainProb, targets.likelyFake));
     for (const i of verified.filter((x) => x.fold === fold)) {
-      const logit = fusedLogit(model, rowOf(i));
+      const logit = fitted.logit(i);
       const p = sigmoid(logit);
       heldOut.set(i.itemId, {
         logit,
@@ -304,17 +320,58 @@ export function crossFoldFusion(
     };
   });
   return {
-    name: signals.length === FUSION_FEATURES.length ? `${signals[0]} + all` : signals.join(' + '),
+    name: featureSetName(signals, talkingHeadSignals),
     signals: [...signals],
+    ...(talkingHeadSignals ? { talkingHeadSignals: [...talkingHeadSignals] } : {}),
     falseAlarmRate: round(genuineRates.falseAlarmRate, 4),
     notVerifiedGenuine: round(genuineRates.notVerifiedGenuine, 4),
     tasks,
-    fittedOnAll: fitLogisticFusion(
-      signals,
-      verified.map(rowOf),
-      verified.map((i) => i.label),
-    ),
+    fittedOnAll: fitFeatureSet(signals, talkingHeadSignals, verified).models,
     heldOut: Object.fromEntries([...heldOut].map(([id, h]) => [id, round(h.logit, 5)])),
+  };
+}
+
+function featureSetName(signals: readonly string[], talkingHead?: readonly string[]): string {
+  const all = (ids: readonly string[]) => ids.length === FUSION_FEATURES.length;
+  if (talkingHead) return `per task: + ${all(talkingHead) ? 'all' : talkingHead.slice(1).join(' + ')}`;
+  return all(signals) ? `${signals[0]} + all` : signals.join(' + ');
+}
+
+/**
+ * Fits a feature set on training items: one fusion of every manipulated item against genuine ones,
+ * or, with `talkingHead`, a swap fusion (swaps vs genuine) and a talking-head fusion (talking heads
+ * vs genuine) whose larger probability is the item's — the larger logit, as sigmoid is monotone.
+ */
+function fitFeatureSet(
+  signals: readonly string[],
+  talkingHead: readonly string[] | undefined,
+  train: readonly FusionItem[],
+): { models: LogisticFusionModel[]; logit: (item: FusionItem) => number } {
+  const fit = (ids: readonly string[], on: readonly FusionItem[]) => {
+    const columns = ids.map((id) => FUSION_FEATURES.findIndex((f) => f.signalId === id));
+    const rowOf = (i: FusionItem) => columns.map((j) => i.values[j]!);
+    const model = fitLogisticFusion(
+      ids,
+      on.map(rowOf),
+      on.map((i) => i.label),
+    );
+    return { model, logit: (i: FusionItem) => fusedLogit(model, rowOf(i)) };
+  };
+  if (!talkingHead) {
+    const one = fit(signals, train);
+    return { models: [one.model], logit: one.logit };
+  }
+  const swap = fit(
+    signals,
+    train.filter((i) => i.category !== 'talking_head'),
+  );
+  const talking = fit(
+    talkingHead,
+    train.filter((i) => i.category !== 'swap'),
+  );
+  return {
+    models: [swap.model, talking.model],
+    logit: (i) => Math.max(swap.logit(i), talking.logit(i)),
   };
 }
 
@@ -325,63 +382,82 @@ export function signalDecisions(
   resamples?: number,
   rule: KeepRule = KEEP_RULE,
 ): SignalDecision[] {
-  const base = sets[0]!;
+  return sets
+    .filter((set) => set.signals.length === 2 && !set.talkingHeadSignals)
+    .map((set) => decide(sets[0]!, set, set.signals[1]!, items, resamples, rule));
+}
+
+/** Each per-task set against face-swap alone (the first set), by the same rule. */
+export function perTaskDecisions(
+  sets: readonly FeatureSetResult[],
+  items: readonly FusionItem[],
+  resamples?: number,
+  rule: KeepRule = KEEP_RULE,
+): SignalDecision[] {
+  return sets
+    .filter((set) => set.talkingHeadSignals)
+    .map((set) => decide(sets[0]!, set, set.name, items, resamples, rule));
+}
+
+function decide(
+  base: FeatureSetResult,
+  set: FeatureSetResult,
+  signalId: string,
+  items: readonly FusionItem[],
+  resamples: number | undefined,
+  rule: KeepRule,
+): SignalDecision {
   const bootstrap = { level: rule.ciLevel, ...(resamples === undefined ? {} : { resamples }) };
   const logLoss = (logit: number, label: Label) =>
     -Math.log(Math.max(sigmoid(label === 1 ? logit : -logit), 1e-12));
-  return sets
-    .filter((set) => set.signals.length === 2)
-    .map((set) => {
-      const signalId = set.signals[1]!;
-      const gains = FUSION_TASKS.map((task, k) => {
-        const scored = items.filter(
-          (i) =>
-            (i.category === 'genuine' || i.category === task) &&
-            i.itemId in set.heldOut &&
-            i.itemId in base.heldOut,
-        );
-        const labels = scored.map((i) => i.label);
-        const ci = bootstrapAucDifferenceCi(
-          scored.map((i) => base.heldOut[i.itemId]!),
-          scored.map((i) => set.heldOut[i.itemId]!),
-          labels,
-          bootstrap,
-        );
-        return { task, auc: round(set.tasks[k]!.auc - base.tasks[k]!.auc, 4), ci };
-      });
-      const both = items.filter((i) => i.itemId in set.heldOut && i.itemId in base.heldOut);
-      const improvement = both.map(
-        (i) => logLoss(base.heldOut[i.itemId]!, i.label) - logLoss(set.heldOut[i.itemId]!, i.label),
-      );
-      const lossCi = bootstrapMeanCi(
-        improvement,
-        both.map((i) => i.label),
-        bootstrap,
-      );
-      const mean = improvement.reduce((a, b) => a + b, 0) / Math.max(1, both.length);
-      const lossGain = { mean: round(mean, 5), ci: lossCi };
-      const falseAlarmRise = round(set.falseAlarmRate - base.falseAlarmRate, 4);
-      const helps = lossCi.low > 0;
-      const hurts = gains.some((g) => g.auc < -rule.maxAucLoss) || falseAlarmRise > rule.maxFalseAlarmRise;
-      const text = [
-        `log-loss ${signed(-mean, 4)} [${signed(-lossCi.high, 4)}, ${signed(-lossCi.low, 4)}]`,
-        ...gains.map((g) => `${g.task} AUC ${signed(g.auc)} [${signed(g.ci.low)}, ${signed(g.ci.high)}]`),
-      ].join(', ');
-      const kept = helps && !hurts;
-      const reason = kept
-        ? 'kept'
-        : hurts
-          ? 'left out (it costs another task or raises false alarms)'
-          : 'left out (no held-out gain beyond resampling noise)';
-      return {
-        signalId,
-        kept,
-        lossGain,
-        gains,
-        falseAlarmRise,
-        why: `${reason}: ${text}; false alarms ${signed(falseAlarmRise)}`,
-      };
-    });
+  const gains = FUSION_TASKS.map((task, k) => {
+    const scored = items.filter(
+      (i) =>
+        (i.category === 'genuine' || i.category === task) &&
+        i.itemId in set.heldOut &&
+        i.itemId in base.heldOut,
+    );
+    const labels = scored.map((i) => i.label);
+    const ci = bootstrapAucDifferenceCi(
+      scored.map((i) => base.heldOut[i.itemId]!),
+      scored.map((i) => set.heldOut[i.itemId]!),
+      labels,
+      bootstrap,
+    );
+    return { task, auc: round(set.tasks[k]!.auc - base.tasks[k]!.auc, 4), ci };
+  });
+  const both = items.filter((i) => i.itemId in set.heldOut && i.itemId in base.heldOut);
+  const improvement = both.map(
+    (i) => logLoss(base.heldOut[i.itemId]!, i.label) - logLoss(set.heldOut[i.itemId]!, i.label),
+  );
+  const lossCi = bootstrapMeanCi(
+    improvement,
+    both.map((i) => i.label),
+    bootstrap,
+  );
+  const mean = improvement.reduce((a, b) => a + b, 0) / Math.max(1, both.length);
+  const lossGain = { mean: round(mean, 5), ci: lossCi };
+  const falseAlarmRise = round(set.falseAlarmRate - base.falseAlarmRate, 4);
+  const helps = lossCi.low > 0;
+  const hurts = gains.some((g) => g.auc < -rule.maxAucLoss) || falseAlarmRise > rule.maxFalseAlarmRise;
+  const text = [
+    `log-loss ${signed(-mean, 4)} [${signed(-lossCi.high, 4)}, ${signed(-lossCi.low, 4)}]`,
+    ...gains.map((g) => `${g.task} AUC ${signed(g.auc)} [${signed(g.ci.low)}, ${signed(g.ci.high)}]`),
+  ].join(', ');
+  const kept = helps && !hurts;
+  const reason = kept
+    ? 'kept'
+    : hurts
+      ? 'left out (it costs another task or raises false alarms)'
+      : 'left out (no held-out gain beyond resampling noise)';
+  return {
+    signalId,
+    kept,
+    lossGain,
+    gains,
+    falseAlarmRise,
+    why: `${reason}: ${text}; false alarms ${signed(falseAlarmRise)}`,
+  };
 }
 
 /** The report as a Markdown table (the README's "with and without" table comes from here). */
@@ -406,6 +482,8 @@ export function formatFusionReport(r: FusionReport): string {
       .join(', ')}`,
     ...r.decisions.map((d) => `- ${d.signalId}: ${d.why}`),
     `Kept for the verdict: ${r.kept.length ? r.kept.join(', ') : 'none (face-swap alone)'}`,
+    'Per task (face-swap for swaps OR a talking-head fusion; the live verdict has no per-task fusion yet):',
+    ...r.perTaskDecisions.map((d) => `- ${d.signalId}: ${d.why.replace(/^kept/, 'passes the keep rule')}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FALSE_ALARM_TARGETS } from '../../../engine/fusion/calibration.ts';
 import { FUSION_FEATURES } from '../../../engine/fusion/fusion-features.ts';
-import { crossFoldFusion, signalDecisions, type FusionItem } from '../../../engine/eval/fusion-eval.ts';
+import {
+  crossFoldFusion,
+  perTaskDecisions,
+  signalDecisions,
+  type FusionItem,
+} from '../../../engine/eval/fusion-eval.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
 /**
@@ -61,7 +66,7 @@ describe('cross-fold fusion', () => {
   it('adding the signal that carries information raises talking-head AUC; the rule keeps only it', () => {
     const withBlink = byName.get('face-swap + blink')!;
     expect(withBlink.tasks[1]!.auc).toBeGreaterThan(byName.get('face-swap')!.tasks[1]!.auc + 0.2);
-    expect(withBlink.fittedOnAll.weights[1]).toBeGreaterThan(0.5);
+    expect(withBlink.fittedOnAll[0]!.weights[1]).toBeGreaterThan(0.5);
     const decisions = signalDecisions(sets, all, 300);
     expect(decisions.filter((d) => d.kept).map((d) => d.signalId)).toEqual(['blink']);
     const pulse = decisions.find((d) => d.signalId === 'pulse')!;
@@ -73,5 +78,25 @@ describe('cross-fold fusion', () => {
     const strict = signalDecisions(sets, all, 300, { ciLevel: 0.95, maxAucLoss: 0, maxFalseAlarmRise: 0.02 });
     expect(strict.find((d) => d.signalId === 'blink')!.why).toMatch(/costs another task/);
     expect(byName.get('face-swap + all')).toBeDefined();
+  });
+
+  it('per task: face-swap for swaps OR a talking-head fusion; it passes the rule only with the informative signal', () => {
+    const perTask = ['blink', 'pulse'].map((id) =>
+      crossFoldFusion(['face-swap'], all, verified, DEFAULT_FALSE_ALARM_TARGETS, 300, ['face-swap', id]),
+    );
+    const [blink, pulse] = perTask as [(typeof perTask)[0], (typeof perTask)[0]];
+    expect(blink.name).toBe('per task: + blink');
+    expect(blink.fittedOnAll).toHaveLength(2);
+    // the swap fusion saw no talking heads and the talking-head fusion no swaps
+    expect(blink.fittedOnAll[1]!.signals).toEqual(['face-swap', 'blink']);
+    expect(blink.tasks[0]!.auc).toBeGreaterThan(0.95);
+    expect(blink.tasks[1]!.auc).toBeGreaterThan(byName.get('face-swap')!.tasks[1]!.auc + 0.2);
+    const decisions = perTaskDecisions([sets[0]!, blink, pulse], all, 300);
+    expect(decisions.map((d) => [d.signalId, d.kept])).toEqual([
+      ['per task: + blink', true],
+      ['per task: + pulse', false],
+    ]);
+    // per-task sets are not single added signals
+    expect(signalDecisions([sets[0]!, blink, pulse], all, 300)).toEqual([]);
   });
 });
