@@ -2,6 +2,7 @@
 // `resolveBlinkConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 import type { BlinkDetectOptions } from './detect-blinks.ts';
 
 export interface BlinkConfig extends BlinkDetectOptions {
@@ -69,9 +70,11 @@ export function resolveBlinkConfig(partial: Partial<BlinkConfig> = {}): BlinkCon
     if (!(c.noBlinkFullSec > c.noBlinkSec && c.noBlinkSec > 0)) return 'need 0 < noBlinkSec < noBlinkFullSec';
     if (!(c.implausibleShareHigh > c.implausibleShareLow))
       return 'implausibleShareHigh must exceed implausibleShareLow';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.normalBlinkWeight >= 0 && c.normalBlinkWeight <= 1)) return 'normalBlinkWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem(
+      { ...c, restingWeight: c.normalBlinkWeight },
+      'normalBlinkWeight',
+    );
+    if (scoreProblem) return scoreProblem;
     return null;
   });
 }

@@ -2,6 +2,7 @@
 // partial config; `resolveBoundaryFlickerConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 import type { StillnessLimits } from '../common/mesh-motion.ts';
 
 export interface BoundaryFlickerConfig extends StillnessLimits {
@@ -73,9 +74,8 @@ export function resolveBoundaryFlickerConfig(
     if (!(Number.isInteger(c.sampleStep) && c.sampleStep >= 1)) return 'sampleStep must be an integer ≥ 1';
     if (!(c.noiseFloorLevels > 0)) return 'noiseFloorLevels must be positive';
     if (!(c.ratioHigh > c.ratioNormal && c.ratioNormal >= 0)) return 'need 0 ≤ ratioNormal < ratioHigh';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.steadyWeight >= 0 && c.steadyWeight <= 1)) return 'steadyWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem({ ...c, restingWeight: c.steadyWeight }, 'steadyWeight');
+    if (scoreProblem) return scoreProblem;
     return null;
   });
 }

@@ -1,4 +1,5 @@
-// The score shape of the one-sided advisory signals (blink, jitter, boundary-flicker): evidence
+// The score shape of the one-sided advisory signals (blink, jitter, boundary-flicker, mouth-texture,
+// neck-colour; pulse's settings follow it too): evidence
 // of a fake (0..1) lifts the score from `neutralScore` towards `maxScore`; without such evidence
 // the score stays neutral and weighs little (`restingWeight`), because a good fake can look normal.
 
@@ -14,4 +15,12 @@ export function oneSidedScore(evidence: number, c: OneSidedScoreConfig): { score
     score: c.neutralScore + (c.maxScore - c.neutralScore) * evidence,
     weight: 1 - (1 - evidence) * (1 - c.restingWeight),
   };
+}
+
+/** Why one-sided score settings are invalid, or null; `weightKey` names the config key of restingWeight. */
+export function oneSidedScoreProblem(c: OneSidedScoreConfig, weightKey: string): string | null {
+  if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
+    return 'need 0 ≤ neutralScore < maxScore ≤ 1';
+  if (!(c.restingWeight >= 0 && c.restingWeight <= 1)) return `${weightKey} must be in 0..1`;
+  return null;
 }

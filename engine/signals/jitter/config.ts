@@ -2,6 +2,7 @@
 // `resolveJitterConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 import type { StillnessLimits } from '../common/mesh-motion.ts';
 
 export interface JitterConfig extends StillnessLimits {
@@ -57,9 +58,8 @@ export function resolveJitterConfig(partial: Partial<JitterConfig> = {}): Jitter
       return 'stillSpanSec, hopSec, windowSec and maxFrameGapSec must be positive';
     if (!(c.maxIntervalRatio >= 1)) return 'maxIntervalRatio must be ≥ 1';
     if (!(c.jitterHigh > c.jitterNormal && c.jitterNormal >= 0)) return 'need 0 ≤ jitterNormal < jitterHigh';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.steadyWeight >= 0 && c.steadyWeight <= 1)) return 'steadyWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem({ ...c, restingWeight: c.steadyWeight }, 'steadyWeight');
+    if (scoreProblem) return scoreProblem;
     return null;
   });
 }

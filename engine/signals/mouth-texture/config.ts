@@ -2,6 +2,7 @@
 // config; `resolveMouthTextureConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 
 export interface MouthTextureConfig {
   /** A timeline observation every this many media seconds. */
@@ -58,9 +59,8 @@ export function resolveMouthTextureConfig(partial: Partial<MouthTextureConfig> =
       return 'hopSec, windowSec, maxFrameGapSec and minOpenSec must be positive';
     if (!(c.minOpening > 0 && c.minOpening < 1)) return 'minOpening must be in (0, 1)';
     if (!(c.ratioNormal > c.ratioLow && c.ratioLow >= 0)) return 'need 0 ≤ ratioLow < ratioNormal';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.normalWeight >= 0 && c.normalWeight <= 1)) return 'normalWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem({ ...c, restingWeight: c.normalWeight }, 'normalWeight');
+    if (scoreProblem) return scoreProblem;
     return null;
   });
 }

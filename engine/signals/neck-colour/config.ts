@@ -2,6 +2,7 @@
 // config; `resolveNeckColourConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 
 export interface NeckColourConfig {
   /** A timeline observation every this many media seconds. */
@@ -64,9 +65,8 @@ export function resolveNeckColourConfig(partial: Partial<NeckColourConfig> = {})
       return 'need 0 ≤ neckTop < neckBottom and neckWidth > 0';
     if (!(Number.isInteger(c.minChanges) && c.minChanges >= 2)) return 'minChanges must be an integer ≥ 2';
     if (!(c.driftHigh > c.driftNormal && c.driftNormal >= 0)) return 'need 0 ≤ driftNormal < driftHigh';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.steadyWeight >= 0 && c.steadyWeight <= 1)) return 'steadyWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem({ ...c, restingWeight: c.steadyWeight }, 'steadyWeight');
+    if (scoreProblem) return scoreProblem;
     return null;
   });
 }

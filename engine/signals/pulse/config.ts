@@ -2,6 +2,7 @@
 // `resolvePulseConfig` fills the rest and rejects unknown keys and bad values.
 
 import { resolveSignalConfig } from '../common/config.ts';
+import { oneSidedScoreProblem } from '../common/one-sided-score.ts';
 import { isRppgMethodId, type RppgMethodId } from './rppg-method.ts';
 
 export interface PulseConfig {
@@ -110,10 +111,11 @@ export function resolvePulseConfig(partial: Partial<PulseConfig> = {}): PulseCon
       return 'need 0 < bandLowHz < bandHighHz < resampleHz / 2';
     if (!(c.snrGoodDb > c.snrBadDb)) return 'snrGoodDb must exceed snrBadDb';
     if (!(c.coherenceGood > c.coherenceBad)) return 'coherenceGood must exceed coherenceBad';
-    if (!(c.neutralScore >= 0 && c.maxScore <= 1 && c.maxScore > c.neutralScore))
-      return 'need 0 ≤ neutralScore < maxScore ≤ 1';
-    if (!(c.presentPulseWeight >= 0 && c.presentPulseWeight <= 1))
-      return 'presentPulseWeight must be in 0..1';
+    const scoreProblem = oneSidedScoreProblem(
+      { ...c, restingWeight: c.presentPulseWeight },
+      'presentPulseWeight',
+    );
+    if (scoreProblem) return scoreProblem;
     if (!(c.maxMovingFraction >= 0 && c.maxMovingFraction <= 1)) return 'maxMovingFraction must be in 0..1';
     return null;
   });

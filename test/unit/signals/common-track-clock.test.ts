@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneSidedScore } from '../../../engine/signals/common/one-sided-score.ts';
+import { oneSidedScore, oneSidedScoreProblem } from '../../../engine/signals/common/one-sided-score.ts';
 import { notJudged, TrackClock, TrackedSignalInstance } from '../../../engine/signals/common/track-clock.ts';
 
 describe('TrackClock', () => {
@@ -62,5 +62,13 @@ describe('oneSidedScore', () => {
     expect(oneSidedScore(1, c).score).toBeCloseTo(0.9, 9);
     expect(oneSidedScore(1, c).weight).toBeCloseTo(1, 9);
     expect(oneSidedScore(0.5, c).score).toBeCloseTo(0.6, 9);
+  });
+
+  it('names what is wrong with its settings, the weight by its config key', () => {
+    expect(oneSidedScoreProblem(c, 'steadyWeight')).toBeNull();
+    expect(oneSidedScoreProblem({ ...c, maxScore: 0.3 }, 'steadyWeight')).toMatch(/neutralScore < maxScore/);
+    expect(oneSidedScoreProblem({ ...c, restingWeight: 1.5 }, 'steadyWeight')).toBe(
+      'steadyWeight must be in 0..1',
+    );
   });
 });
