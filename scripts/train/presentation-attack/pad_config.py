@@ -41,18 +41,12 @@ SIM_KINDS = {"replay": 0.5, "print": 0.5}
 #: Grey-scale conversion, for genuine and attack samples alike (some real attack crops are
 #: grey-scale; colour alone must not tell).
 GREY_P = 0.08
-#: Black outside a random rectangle around the face's core, for genuine and attack samples alike.
-#: A tightly cropped source photo leaves black padding in the aligned crop: 81 % of the real attack
-#: crops have it (NUAA face crops), against 42 % of the genuine stills and 31 % of the genuine video
-#: frames, and the v1 model scored padded genuine stills higher (mean logit -2.9 against -4.2). The
-#: padding must not tell. Tried 2026-12-07 at p = 0.3 (with the scratch backbone, all else as the
-#: shipped model): pooled out-of-fold print AUC 0.908 (shipped 0.884) but APCER at BPCER 10 %
-#: 8 of 23 prints (shipped 7), replay 1 of 4 — no real gain, so it is off (p = 0) in the recipe of
-#: the shipped model. Log: ~/.cache/callsentinel/presentation-attack-train-blackborder-v2/.
-BLACK_BORDER_P = 0.0
-#: The kept rectangle's sides, as fractions of the crop: left, right, top, bottom ranges (the eyes
-#: sit at 0.32 / 0.68 across and 0.40 down, the mouth near 0.70, so the core face always stays).
-BLACK_BORDER_KEEP = ((0.0, 0.22), (0.78, 1.0), (0.0, 0.25), (0.82, 1.0))
+#: Not done, measured: black padding is a possible shortcut (81 % of the real attack crops carry it,
+#: from tight source crops such as NUAA's, against 31-42 % of genuine crops, and padded genuine
+#: stills scored higher), so on 2026-12-07 a retrain blacked out the crop outside a random rectangle
+#: around the face for both classes (p = 0.3; the code is in commit cbf4d8e). Pooled out-of-fold:
+#: print AUC 0.908 (shipped 0.884), APCER at BPCER 10 % 8 of 23 prints (shipped 7), replay 1 of 4 —
+#: no real gain, so it was removed. Log: ~/.cache/callsentinel/presentation-attack-train-blackborder-v2/.
 
 # --- screen replay (simulate.py) ---------------------------------------------------------------------
 SUPERSAMPLE = 2  #: the screen is rendered at 2x the crop's resolution, then sampled by the "camera"

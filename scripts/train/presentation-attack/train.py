@@ -76,18 +76,6 @@ def attack_kind(row: dict) -> str | None:
     return row.get("category") if row.get("category") in P.ATTACK_CATEGORIES else None
 
 
-def black_border(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The crop with everything outside a random rectangle around the face's core set to black,
-    as a tightly cropped source photo leaves it (see BLACK_BORDER_P)."""
-    h, w = img.shape[:2]
-    (l0, l1), (r0, r1), (t0, t1), (b0, b1) = P.BLACK_BORDER_KEEP
-    x0, x1 = int(rng.uniform(l0, l1) * w), int(rng.uniform(r0, r1) * w)
-    y0, y1 = int(rng.uniform(t0, t1) * h), int(rng.uniform(b0, b1) * h)
-    out = np.zeros_like(img)
-    out[y0:y1, x0:x1] = img[y0:y1, x0:x1]
-    return out
-
-
 class PadSampler:
     """Balanced batches from the crops in `index` (the training split)."""
 
@@ -103,8 +91,6 @@ class PadSampler:
 
     def finish(self, img: np.ndarray) -> np.ndarray:
         rng = self.rng
-        if P.BLACK_BORDER_P and rng.random() < P.BLACK_BORDER_P:  # off: no draw, the shipped stream
-            img = black_border(img, rng)
         if rng.random() < P.GREY_P:
             img = to_grey(img)
         img = degrade(geometric_jitter(img, rng), rng)
