@@ -6,25 +6,11 @@ resize, range) from here, the evaluation compares its numbers with these, and a 
 the exact command and data behind the committed weights.
 """
 
-import datetime
-import hashlib
-import json
-import os
 from collections import Counter
-
-import numpy as np
-import torch
 
 import config as C
 from model import describe
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+from training_run import model_file_fields, software_fields, write_card_json
 
 
 def _architecture(summary: dict, final: dict) -> dict:
@@ -50,9 +36,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
     final = summary["final"]
     card = {
         "name": "face-swap",
-        "file": os.path.basename(args.model),
-        "sha256": _sha256(args.model),
-        "bytes": os.path.getsize(args.model),
+        **model_file_fields(args.model),
         "task": "probability that the face in an aligned crop is swapped (face replaced by another identity)",
         "input": {
             "name": "input",
@@ -121,16 +105,11 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
                    "machine": "2 cores, no GPU"},
         "command": command,
         "selfCheck": "/usr/bin/python3 scripts/train/face-swap/selfcheck.py (pseudo-fake generators on synthetic images; not part of npm test)",
-        "torch": torch.__version__,
-        "numpy": np.__version__,
-        "date": datetime.date.today().isoformat(),
+        **software_fields(),
         "licence": {
-            "weights": "Apache-2.0 (this project)" + ("; initialised from faceres weights (MIT, @vladmandic/human)" if C.BACKBONE == "faceres" else ""),
+            "weights": "Apache-2.0 (this project)" + ("; initialised from faceres weights (redistributed under MIT in @vladmandic/human; upstream terms unclear, see models/README.md)" if C.BACKBONE == "faceres" else ""),
             "trainingMedia": "../shared/data (see its MANIFEST.tsv): much of it under research-only dataset terms (VoxCeleb, HDTF, MEAD, NUAA, FGNet and others) or without a stated licence; this model is trained on that media. It is not redistributed, but the weights derive from it: check those terms before any commercial use.",
         },
     }
-    card_path = os.path.splitext(args.model)[0] + ".card.json"
-    with open(card_path, "w") as f:
-        json.dump(card, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    write_card_json(args.model, card)
     return card

@@ -35,10 +35,16 @@ WIDTH = 1.0
 #: face-crops-v1: a fold-0 pilot with 32 k samples reached held-out item AUC 0.652 (scratch 0.550),
 #: but it trains at ~37 images/s against ~100-150 for scratch, so under the 60 min budget each fold
 #: model saw ~20 k samples and the pooled out-of-fold item AUC fell to 0.662 [0.56, 0.75]
-#: (scratch 0.733 [0.66, 0.81]): not shipped. Two intra-op threads train it at 59 images/s
-#: (one: 40) when nothing else runs, a start for a next attempt.
+#: (scratch 0.733 [0.66, 0.81]): not shipped. Retried 2026-12-07 with `--threads 2 --epochs 8`
+#: (~50-65 images/s, 22-28 k samples per fold): pooled item AUC 0.752 [0.66, 0.83] at depth 11 and
+#: 0.741 [0.64, 0.82] at depth 8; `callsentinel eval` video AUC 0.773 and 0.810 against 0.744 for
+#: the scratch folds on the same cache. Not shipped either: both final models call the untouched
+#: portrait clip of the app's alert fixture a swap (0.54 suspicious, 0.61 likely fake; scratch
+#: 0.16), see models/README.md.
 BACKBONE = "scratch"
-#: faceres pairs kept (of 13): 11 ends at 512 channels, 1.6 M parameters.
+#: faceres pairs kept (of 13): 11 ends at 512 channels, 1.6 M parameters, ~5 ms per crop in
+#: onnxruntime-node on one thread; 8 keeps three of the 512-channel pairs, 0.8 M, ~3.7 ms.
+#: `train.py --faceres-depth` overrides it.
 FACERES_DEPTH = 11
 #: Learning rate of the pretrained layers relative to the fresh head: large steps would wipe out
 #: what faceres learnt before the head has settled.
@@ -81,7 +87,8 @@ BLUR_SIGMA = (0.3, 1.1)
 #: Intra-op threads of the training process. One, not two: on this shared 2-core machine, when
 #: another job holds a core, two OpenMP threads collapse (measured 9-26 images/s against ~145 with
 #: one thread at the same moment); the second core runs the DataLoader worker that makes the
-#: pseudo-fakes instead.
+#: pseudo-fakes instead. `train.py --threads 2` helps the slower faceres net when nothing else runs
+#: (57 against 49 images/s, measured 2026-12-07).
 THREADS = 1
 BATCH = 64
 LR = 2e-3

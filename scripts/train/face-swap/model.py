@@ -153,7 +153,7 @@ def describe(backbone: str | None = None) -> dict:
                     "initialised from human's faceres face model, global average pool, dropout, one logit",
             "initialisedFrom": "models/vendor/faceres.onnx (@vladmandic/human `faceres`, HSE FaceRes; MIT)",
             "pretrainedLrScale": C.PRETRAINED_LR_SCALE,
-            "inputScaling": "RGB [0, 1] scaled to 0..255 inside the model, as faceres expects",
+            "inputScaling": "scaled to 0..255 inside the model, as faceres expects",
         }
     return {
         "kind": "MobileNetV3-small-like (11 inverted-residual blocks, SE, hard-swish) + fixed 3x3 high-pass input channels",

@@ -22,17 +22,15 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # no spinning OpenMP threads on a shared machine
 
 import argparse
-import datetime
+import functools
 import json
-import math
+import os
 import sys
 import time
 
 import cv2
 import numpy as np
 import torch
-import torch.nn.functional as F
-from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
 import config as C
 from budget import Budget
@@ -41,55 +39,15 @@ from export import export_checked, export_onnx
 from metrics import auc, grouped_bootstrap_ci, item_scores
 from model import build_net, count_parameters, make_optimizer
 from sampler import Sampler, to_input, validation_set
+from training_run import (BatchStream, fold_epoch_cap, log, make_loader, pool_fold_scores, predict, start_log,
+                          train_epoch, warmup_cosine, write_fold_scores)
 
-LOG = None
 item_category: dict = {}  # itemId -> manifest category (for the per-category summary)
 
 
-def log(msg: str) -> None:
-    line = f"[{datetime.datetime.now().strftime('%H:%M:%S')}] {msg}"
-    print(line, flush=True)
-    if LOG:
-        LOG.write(line + "\n")
-        LOG.flush()
-
-
-# --- batches ------------------------------------------------------------------------------------
-
-class BatchStream(IterableDataset):
-    """Endless balanced batches, generated in a DataLoader worker so that pseudo-fake generation
-    overlaps the training step."""
-
-    def __init__(self, cs: CropSet, index: np.ndarray, seed: int, batch: int):
-        self.cs, self.index, self.seed, self.batch = cs, index, seed, batch
-
-    def __iter__(self):
-        info = get_worker_info()
-        cv2.setNumThreads(1)
-        sampler = Sampler(self.cs, self.index, self.seed + (info.id if info else 0) * 7919)
-        while True:
-            yield sampler.batch(self.batch)
-
-
-def make_loader(stream: BatchStream, workers: int) -> DataLoader:
-    if workers:
-        return DataLoader(stream, batch_size=None, num_workers=workers, prefetch_factor=4)
-    return DataLoader(stream, batch_size=None, num_workers=0)
-
-
-def to_tensor(x_uint8) -> torch.Tensor:
-    """NHWC uint8 -> NCHW float [0, 1] in channels_last memory (1.7x faster training here)."""
-    x = torch.as_tensor(x_uint8).permute(0, 3, 1, 2).float().div_(255.0)
-    return x.contiguous(memory_format=torch.channels_last)
-
-
-def predict(net: torch.nn.Module, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
-    net.eval()
-    out = []
-    with torch.no_grad():
-        for i in range(0, len(x_uint8), batch):
-            out.append(torch.sigmoid(net(to_tensor(x_uint8[i : i + batch]))).numpy()[:, 0])
-    return np.concatenate(out) if out else np.zeros(0, np.float32)
+def batch_stream(cs: CropSet, index: np.ndarray, seed: int) -> BatchStream:
+    """Balanced batches of genuine crops, real swaps and pseudo-fakes from the crops in `index`."""
+    return BatchStream(functools.partial(Sampler, cs, index), seed, C.BATCH)
 
 
 # --- one training run -----------------------------------------------------------------------------
@@ -111,35 +69,13 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
     spe, deadline = budget.plan(len(val[1]) if val is not None else 0, epochs, spe_cap)
     log(f"  plan: {epochs} epochs x {spe} samples (budget left {budget.remaining_min():.1f} min)")
     steps_per_epoch = max(1, spe // C.BATCH)
-    total = epochs * steps_per_epoch
-    warmup = min(100, total // 10)
-
-    def lr_at(step: int) -> float:
-        if step < warmup:
-            return (step + 1) / warmup
-        return 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_at)
-    loader = make_loader(BatchStream(cs, np.asarray(train_idx), seed, C.BATCH), args.workers)
+    sched = warmup_cosine(opt, epochs * steps_per_epoch, max_warmup=100)
+    loader = make_loader(batch_stream(cs, np.asarray(train_idx), seed), args.workers)
     it = iter(loader)
     history, best, best_epoch, best_state, stale = [], -1.0, epochs, None, 0
-    step = 0
     for epoch in range(1, epochs + 1):
-        net.train()
-        t0, loss_sum = time.time(), 0.0
-        for _ in range(steps_per_epoch):
-            x, y = next(it)
-            logits = net(to_tensor(x))[:, 0]
-            loss = F.binary_cross_entropy_with_logits(logits, torch.as_tensor(y))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            sched.step()
-            step += 1
-            loss_sum += float(loss)
-        rate = steps_per_epoch * C.BATCH / (time.time() - t0)
-        budget.observe(train_rate=rate)
-        rec = {"epoch": epoch, "loss": round(loss_sum / steps_per_epoch, 4), "imagesPerSec": round(rate, 1)}
+        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch)}
+        budget.observe(train_rate=rec["imagesPerSec"])
         if val is not None:
             t1 = time.time()
             p = predict(net, val[0])
@@ -229,9 +165,7 @@ def run_fold(k: int, K: int, cs: CropSet, samples: list, item_label: dict, args,
     net, history, best_epoch, spe = train_model(cs, train_idx, val_idx, args.epochs, C.SEED + k, args, budget)
     rows = [s for s in samples if int(s["fold"]) == k]
     scores = score_rows(net, rows, args.crops)
-    with open(os.path.join(args.out, f"oof-fold-{k}.jsonl"), "w") as f:
-        for r, s in zip(rows, scores):
-            f.write(json.dumps({"id": r["id"], "itemId": r["itemId"], "fold": k, "score": round(float(s), 6)}) + "\n")
+    write_fold_scores(args.out, k, rows, scores)
     export_onnx(net, os.path.join(args.out, f"fold-{k}.onnx"))
     m = fold_metrics(rows, scores, item_label)
     m.update({
@@ -255,16 +189,9 @@ def run_fold(k: int, K: int, cs: CropSet, samples: list, item_label: dict, args,
 def pooled(samples: list, item_label: dict, out: str, K: int) -> dict:
     """Pool the per-fold OOF files into oof-scores.jsonl and compute pooled metrics with CIs."""
     by_id = {s["id"]: s for s in samples}
-    rows, scores = [], []
-    with open(os.path.join(out, "oof-scores.jsonl"), "w") as f:
-        for k in range(K):
-            path = os.path.join(out, f"oof-fold-{k}.jsonl")
-            for line in open(path):
-                f.write(line)
-                r = json.loads(line)
-                rows.append(by_id[r["id"]])
-                scores.append(r["score"])
-    scores = np.array(scores)
+    records = pool_fold_scores(out, K)
+    rows = [by_id[r["id"]] for r in records]
+    scores = np.array([r["score"] for r in records])
     labels = np.array([-1 if r.get("label") is None else r["label"] for r in rows])
     keep = labels >= 0
     groups = np.array([r["identityGroup"] for r in rows], dtype=object)
@@ -306,21 +233,12 @@ def measure_throughput(cs: CropSet, args) -> dict:
     s.batch(64)
     sampler_rate = 64 / (time.time() - t0)
     net = build_net()
-    opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
-    loader = make_loader(BatchStream(cs, idx, 0, C.BATCH), args.workers)
-    it = iter(loader)
-    n = 0
-    for step in range(8):
-        if step == 3:
-            t0, n = time.time(), 0
-        x, y = next(it)
-        loss = F.binary_cross_entropy_with_logits(net(to_tensor(x))[:, 0], torch.as_tensor(y))
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-        n += len(y)
-    train_rate = n / (time.time() - t0)
-    del it, loader
+    opt = make_optimizer(net, C.LR, C.WEIGHT_DECAY)  # the training's own optimiser, so the step costs the same
+    sched = warmup_cosine(opt, 8, max_warmup=0)
+    it = iter(make_loader(batch_stream(cs, idx, 0), args.workers))
+    train_epoch(net, opt, sched, it, 3)  # warm-up: the worker starts, the first steps allocate
+    train_rate = train_epoch(net, opt, sched, it, 5)["imagesPerSec"]
+    del it
     x = np.zeros((256, C.INPUT_PX, C.INPUT_PX, 3), np.uint8)
     predict(net, x[:32])
     t0 = time.time()
@@ -330,7 +248,6 @@ def measure_throughput(cs: CropSet, args) -> dict:
 
 
 def main() -> None:
-    global LOG
     ap = argparse.ArgumentParser(description="Train the face-swap detector (grouped CV + final export).")
     ap.add_argument("--fold", type=int)
     ap.add_argument("--all-folds", action="store_true")
@@ -346,14 +263,19 @@ def main() -> None:
     ap.add_argument("--backbone", choices=["faceres", "scratch"], default=C.BACKBONE,
                     help="faceres: MobileNet v1 from human's faceres weights, fine-tuned; scratch: the v1 net")
     ap.add_argument("--model", default=C.MODEL_PATH, help="where --final writes the ONNX (card next to it)")
+    ap.add_argument("--threads", type=int, default=C.THREADS,
+                    help="intra-op threads of the training process (see config.THREADS before raising it)")
+    ap.add_argument("--faceres-depth", type=int, default=C.FACERES_DEPTH,
+                    help="depthwise/pointwise pairs of faceres kept (1-13; fewer = faster, see config.FACERES_DEPTH)")
     args = ap.parse_args()
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
-    C.BACKBONE = args.backbone  # one place the other modules read it from
+    C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
+    C.THREADS = args.threads  # recorded in the card
     torch.set_num_threads(C.THREADS)
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
-    LOG = open(os.path.join(args.out, "train.log"), "a")
+    start_log(args.out)
     started = time.time()
     log(f"command: {' '.join(sys.argv)}")
 
@@ -396,8 +318,7 @@ def main() -> None:
 
         best = sorted(f["bestEpoch"] for f in summary.get("folds", []))
         epochs = max(3, int(np.median(best))) if best else args.epochs
-        fold_spe = [f["samplesPerEpoch"] for f in summary.get("folds", []) if f.get("samplesPerEpoch")]
-        cap = int(np.median(fold_spe)) // C.BATCH * C.BATCH if fold_spe else None
+        cap = fold_epoch_cap(summary.get("folds", []), C.BATCH)
         log(f"final: all {K} folds, {epochs} epochs (median best epoch of the folds: {best or 'n/a'}), "
             f"at most {cap or args.samples_per_epoch} samples per epoch (the folds' median)")
         t0 = time.time()

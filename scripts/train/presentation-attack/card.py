@@ -1,24 +1,9 @@
 """Writes models/presentation-attack.card.json: input convention, training data, folds, simulation,
 held-out numbers and the exact command (machine-readable, like face-swap.card.json)."""
 
-import datetime
-import hashlib
-import json
-import os
-
-import numpy as np
-import torch
-
 import pad_config as P
 from model import describe
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+from training_run import model_file_fields, software_fields, write_card_json
 
 
 def _constants() -> dict:
@@ -30,9 +15,7 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
     ts = summary["trainingSet"]
     card = {
         "name": "presentation-attack",
-        "file": os.path.basename(args.model),
-        "sha256": _sha256(args.model),
-        "bytes": os.path.getsize(args.model),
+        **model_file_fields(args.model),
         "task": "probability that the face in an aligned crop is a presentation attack (a recaptured screen or a printed photo) rather than a live face",
         "input": {
             "name": "input",
@@ -87,16 +70,11 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
         "timing": {"crossValidationSeconds": summary.get("cvSeconds"), "finalSeconds": final.get("seconds"),
                    "totalSeconds": summary.get("totalSeconds"), "machine": "2 shared cores, no GPU"},
         "command": command,
-        "torch": torch.__version__,
-        "numpy": np.__version__,
-        "date": datetime.date.today().isoformat(),
+        **software_fields(),
         "licence": {
             "weights": "Apache-2.0 (this project)",
             "trainingMedia": "../shared/data (see its MANIFEST.tsv): genuine media largely under research-only dataset terms (VoxCeleb, HDTF, MEAD, FGNet and others) or without a stated licence; real attack crops from NUAA Imposter (research-only dataset licence), minivision Silent-Face-Anti-Spoofing samples (Apache-2.0 repository), kby-ai and Doubango SDK samples (no licence found) and vietmoney samples. The media is not redistributed, but the weights derive from it: check those terms before any commercial use.",
         },
     }
-    path = os.path.splitext(args.model)[0] + ".card.json"
-    with open(path, "w") as f:
-        json.dump(card, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    write_card_json(args.model, card)
     return card

@@ -14,7 +14,8 @@ Positives are simulated recaptures (simulate.py) of the training folds' genuine 
 training folds' real attack crops; negatives are the genuine crops. Both go through the same
 jitter, grey-scale and call-quality degradation. Reused from the face-swap trainer (imported,
 not copied): the backbone (model.py), degradation (degrade.py), crop decoding (data.py), ONNX
-export and parity (export.py, parity.mjs), the wall-clock budget (budget.py) and AUC (metrics.py).
+export and parity (export.py, parity.mjs), the wall-clock budget (budget.py), AUC (metrics.py)
+and the training run's log, loader, schedule, epoch and score files (training_run.py).
 """
 
 import os
@@ -22,9 +23,8 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import argparse
-import datetime
+import functools
 import json
-import math
 import sys
 import time
 
@@ -33,8 +33,6 @@ import pad_config as P  # also puts the face-swap trainer on sys.path
 import cv2
 import numpy as np
 import torch
-import torch.nn.functional as F
-from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
 from budget import Budget
 from data import decode_samples, read_cache_meta, spread
@@ -45,16 +43,8 @@ from model import build_net, count_parameters, make_optimizer
 from pad_metrics import apcer_at_bpcer
 from sampler import geometric_jitter, to_input
 from simulate import ATTACKS, to_grey
-
-LOG = None
-
-
-def log(msg: str) -> None:
-    line = f"[{datetime.datetime.now().strftime('%H:%M:%S')}] {msg}"
-    print(line, flush=True)
-    if LOG:
-        LOG.write(line + "\n")
-        LOG.flush()
+from training_run import (BatchStream, fold_epoch_cap, log, make_loader, pool_fold_scores, predict, sha256_file,
+                          start_log, train_epoch, warmup_cosine, write_fold_scores)
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -115,30 +105,8 @@ class PadSampler:
         return x, y
 
 
-class BatchStream(IterableDataset):
-    def __init__(self, images, kinds, index, seed):
-        self.images, self.kinds, self.index, self.seed = images, kinds, index, seed
-
-    def __iter__(self):
-        info = get_worker_info()
-        cv2.setNumThreads(1)
-        s = PadSampler(self.images, self.kinds, self.index, self.seed + (info.id if info else 0) * 7919)
-        while True:
-            yield s.batch(P.BATCH)
-
-
-def to_tensor(x_uint8) -> torch.Tensor:
-    x = torch.as_tensor(x_uint8).permute(0, 3, 1, 2).float().div_(255.0)
-    return x.contiguous(memory_format=torch.channels_last)
-
-
-def predict(net, x_uint8: np.ndarray, batch: int = 256) -> np.ndarray:
-    net.eval()
-    out = []
-    with torch.no_grad():
-        for i in range(0, len(x_uint8), batch):
-            out.append(torch.sigmoid(net(to_tensor(x_uint8[i : i + batch]))).numpy()[:, 0])
-    return np.concatenate(out) if out else np.zeros(0, np.float32)
+def batch_stream(images, kinds, index, seed: int) -> BatchStream:
+    return BatchStream(functools.partial(PadSampler, images, kinds, index), seed, P.BATCH)
 
 
 # --- training --------------------------------------------------------------------------------------
@@ -149,39 +117,19 @@ def train_model(images, kinds, train_idx, seed: int, args, budget: Budget, spe_c
     opt = make_optimizer(net, P.LR, P.WEIGHT_DECAY)
     spe, deadline = budget.plan(0, args.epochs, spe_cap)
     steps = max(1, spe // P.BATCH)
-    total = args.epochs * steps
-    warmup = min(60, total // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / max(1, warmup) if s < warmup else 0.5 * (1 + math.cos(math.pi * (s - warmup) / max(1, total - warmup)))
-    )
-    stream = BatchStream(images, kinds, np.asarray(train_idx), seed)
-    loader = DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4) if args.workers else DataLoader(stream, batch_size=None)
-    it = iter(loader)
+    sched = warmup_cosine(opt, args.epochs * steps, max_warmup=60)
+    it = iter(make_loader(batch_stream(images, kinds, np.asarray(train_idx), seed), args.workers))
     history = []
     log(f"  plan: {args.epochs} epochs x {spe} samples (budget left {budget.remaining_min():.1f} min)")
     for epoch in range(1, args.epochs + 1):
-        net.train()
-        t0, loss_sum, correct = time.time(), 0.0, 0
-        for _ in range(steps):
-            x, y = next(it)
-            logits = net(to_tensor(x))[:, 0]
-            yt = torch.as_tensor(y)
-            loss = F.binary_cross_entropy_with_logits(logits, yt)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            sched.step()
-            loss_sum += float(loss)
-            correct += int(((logits > 0).float() == yt).sum())
-        rate = steps * P.BATCH / (time.time() - t0)
-        budget.observe(train_rate=rate)
-        rec = {"epoch": epoch, "loss": round(loss_sum / steps, 4), "trainAcc": round(correct / (steps * P.BATCH), 4), "imagesPerSec": round(rate, 1)}
+        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps)}
+        budget.observe(train_rate=rec["imagesPerSec"])
         history.append(rec)
         log("  " + " ".join(f"{k}={v}" for k, v in rec.items()))
         if time.time() > deadline and epoch < args.epochs:
             log(f"  time budget of this training spent after epoch {epoch}: stopping")
             break
-    del it, loader
+    del it
     return net.eval(), history, spe
 
 
@@ -239,14 +187,13 @@ def synthetic_parity_inputs() -> np.ndarray:
 
 
 def write_parity_fixture(net, model_path: str) -> str:
-    from card import _sha256
     from export import torch_scores
 
     x = synthetic_parity_inputs()
     scores = torch_scores(net, x)
     os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
     with open(PARITY_FIXTURE, "w") as f:
-        json.dump({"model": os.path.basename(model_path), "sha256": _sha256(model_path),
+        json.dump({"model": os.path.basename(model_path), "sha256": sha256_file(model_path),
                    "inputs": " ".join(synthetic_parity_inputs.__doc__.split()),
                    "torchScores": [float(v) for v in scores], "tolerance": 1e-2,
                    "madeBy": "scripts/train/presentation-attack/train.py --final"}, f, indent=1)
@@ -255,7 +202,6 @@ def write_parity_fixture(net, model_path: str) -> str:
 
 
 def main() -> None:
-    global LOG
     ap = argparse.ArgumentParser(description="Train the presentation-attack detector (grouped folds + final export).")
     ap.add_argument("--all-folds", action="store_true")
     ap.add_argument("--final", action="store_true")
@@ -280,7 +226,7 @@ def main() -> None:
     torch.set_num_threads(P.THREADS)
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
-    LOG = open(os.path.join(args.out, "train.log"), "a")
+    start_log(args.out)
     started = time.time()
     log(f"command: {' '.join(sys.argv)}")
 
@@ -327,17 +273,13 @@ def main() -> None:
             net, history, spe = train_model(images, kinds, train_idx, P.SEED + k, args, budget)
             sc = score_held_out(net, images, test_idx)
             export_onnx(net, os.path.join(args.out, f"fold-{k}.onnx"))
-            with open(os.path.join(args.out, f"oof-fold-{k}.jsonl"), "w") as f:
-                for i, v in zip(test_idx, sc):
-                    f.write(json.dumps({"id": rows[i]["id"], "itemId": rows[i]["itemId"], "fold": k, "score": round(float(v), 6)}) + "\n")
+            write_fold_scores(args.out, k, [rows[i] for i in test_idx], sc)
             m = frame_metrics(sc, [kinds[i] for i in test_idx])
             per_fold.append({"fold": k, **m, "samplesPerEpoch": spe, "history": history, "seconds": round(time.time() - t0, 1)})
             oof_rows.extend(int(i) for i in test_idx)
             oof_scores.extend(float(v) for v in sc)
             log(f"fold {k}: {json.dumps(m)} ({time.time() - t0:.0f}s)")
-        with open(os.path.join(args.out, "oof-scores.jsonl"), "w") as f:
-            for k in range(K):
-                f.write(open(os.path.join(args.out, f"oof-fold-{k}.jsonl")).read())
+        pool_fold_scores(args.out, K)
         pooled = frame_metrics(np.array(oof_scores), [kinds[i] for i in oof_rows])
         summary["folds"] = per_fold
         summary["pooled"] = pooled
@@ -348,8 +290,7 @@ def main() -> None:
     if args.final:
         import card
 
-        fold_spe = [f["samplesPerEpoch"] for f in summary.get("folds", [])]
-        cap = int(np.median(fold_spe)) // P.BATCH * P.BATCH if fold_spe else None
+        cap = fold_epoch_cap(summary.get("folds", []), P.BATCH)
         t0 = time.time()
         log(f"final: all folds, {args.epochs} epochs, at most {cap or args.samples_per_epoch} samples per epoch")
         net, history, spe = train_model(images, kinds, np.arange(len(rows)), P.SEED + 999, args, budget, cap)
