@@ -559,6 +559,8 @@ Options:
   'bench.note':
     "Stage columns are mean milliseconds per frame (detection runs every few frames and signals score every\nk-th frame, so their means are amortised). The total includes the signals' time.",
   'bench.did-not-run': '{id} did not run: {error}',
+  'bench.model-inference':
+    '{name} model alone: {medianMs} ms per crop (median of {runs} runs, {threads} thread(s), no crop preparation)',
   // dataset.
   'dataset.progress': '{head} {frames} frames, crops {crops}, {seconds} s',
   'dataset.progress-cached': '{head} {frames} frames, crops {crops}, {seconds} s (cached)',
@@ -1244,6 +1246,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'bench.note':
     '各阶段列为每帧平均毫秒数（检测每隔几帧运行一次，信号每隔 k 帧评分一次，\n因此其平均值已摊分到每一帧）。合计中包括各信号的时间。',
   'bench.did-not-run': '{id} 未运行：{error}',
+  'bench.model-inference':
+    '{name} 模型单独推理：每个裁剪 {medianMs} 毫秒（{runs} 次运行的中位数，{threads} 个线程，不含裁剪准备）',
   'dataset.progress': '{head} {frames} 帧，裁剪图 {crops}，{seconds} 秒',
   'dataset.progress-cached': '{head} {frames} 帧，裁剪图 {crops}，{seconds} 秒（来自缓存）',
   'dataset.progress-skipped': '{head} 已跳过，{reason}（{seconds} 秒）',

@@ -1,12 +1,13 @@
 // `callsentinel bench`: how fast the face pipeline and the detector signals run on this machine.
 // It decodes and analyses generated call-like clips (640×480, 30 fps; one face and four faces)
 // and reports milliseconds per frame for each stage (each signal is a stage of its own) and
-// end-to-end frames per second.
+// end-to-end frames per second; then each signal model alone on one crop-sized input, since the
+// per-frame numbers are amortised over the frames a signal skips.
 
 import os from 'node:os';
 import { createFaceTracker, type FaceConfig } from '../face/index.ts';
 import { readFrames, resolveFfmpeg } from '../media/index.ts';
-import type { ModelStore } from '../runtime/index.ts';
+import type { ModelStore, OnnxModel } from '../runtime/index.ts';
 import { FACE_PIPELINE_MODELS } from '../face/index.ts';
 import { median } from '../core/stats.ts';
 import { SignalRunner } from '../analysis/signal-runner.ts';
@@ -48,7 +49,20 @@ export interface BenchReport {
   ffmpeg: { path: string; source: string };
   models: Array<{ name: string; sha256: string }>;
   cases: BenchCaseResult[];
+  /** Each signal model's inference on one input (its own dims), with the store's thread count. */
+  modelInference: ModelInferenceStats[];
 }
+
+export interface ModelInferenceStats {
+  name: string;
+  threads: number;
+  runs: number;
+  medianMs: number;
+}
+
+/** Runs timed per model after WARM_UP_RUNS untimed ones (the first runs allocate). */
+const TIMED_RUNS = 200;
+const WARM_UP_RUNS = 20;
 
 export async function runBenchmark(
   cases: readonly BenchCase[],
@@ -62,6 +76,11 @@ export async function runBenchmark(
   const loaded = (await Promise.allSettled(names.map((name) => models.load(name))))
     .filter((r) => r.status === 'fulfilled')
     .map((r) => r.value);
+  const signalModels = new Set(signals.flatMap((s) => s.models));
+  const modelInference: ModelInferenceStats[] = [];
+  for (const model of loaded.filter((m) => signalModels.has(m.name))) {
+    modelInference.push(await timeModel(model, models.threads));
+  }
   const ffmpeg = resolveFfmpeg();
   return {
     machine: {
@@ -73,7 +92,21 @@ export async function runBenchmark(
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source },
     models: loaded.map((m) => ({ name: m.name, sha256: m.sha256 })),
     cases: results,
+    modelInference,
   };
+}
+
+/** Median time of one inference on a smooth ramp input of the model's own dims. */
+async function timeModel(model: OnnxModel, threads: number): Promise<ModelInferenceStats> {
+  const size = model.inputDims.reduce((a, b) => a * b, 1);
+  const input = Float32Array.from({ length: size }, (_, i) => (i % 251) / 250);
+  const times: number[] = [];
+  for (let i = 0; i < WARM_UP_RUNS + TIMED_RUNS; i++) {
+    const t0 = performance.now();
+    await model.run(input, model.inputDims);
+    if (i >= WARM_UP_RUNS) times.push(performance.now() - t0);
+  }
+  return { name: model.name, threads, runs: TIMED_RUNS, medianMs: round(median(times)) };
 }
 
 async function benchCase(
@@ -187,6 +220,7 @@ export function formatBenchReport(r: BenchReport, lang: Lang = 'en'): string {
     ),
     '',
     t('bench.note'),
+    ...r.modelInference.map((m) => t('bench.model-inference', { ...m })),
     ...failures,
     '',
   ];
