@@ -28,7 +28,6 @@ import os
 import sys
 import time
 
-import cv2
 import numpy as np
 import torch
 
@@ -39,7 +38,7 @@ from export import export_checked, export_onnx
 from metrics import auc, grouped_bootstrap_ci, item_scores
 from model import build_net, count_parameters, make_optimizer
 from sampler import Sampler, to_input, validation_set
-from training_run import (BatchStream, fold_epoch_cap, log, make_loader, pool_fold_scores, predict, start_log,
+from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
                           train_epoch, warmup_cosine, write_fold_scores)
 
 item_category: dict = {}  # itemId -> manifest category (for the per-category summary)
@@ -271,13 +270,8 @@ def main() -> None:
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
-    C.THREADS = args.threads  # recorded in the card
-    torch.set_num_threads(C.THREADS)
-    cv2.setNumThreads(1)
-    os.makedirs(args.out, exist_ok=True)
-    start_log(args.out)
-    started = time.time()
-    log(f"command: {' '.join(sys.argv)}")
+    C.THREADS = args.threads  # data.decode_samples reads it too
+    started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
     item_label = {it["itemId"]: it.get("label") for it in items}

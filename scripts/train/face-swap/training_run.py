@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import sys
 import time
 
 import cv2
@@ -26,6 +27,16 @@ def start_log(out_dir: str) -> None:
     """Append every later log() line to <out_dir>/train.log as well as stdout."""
     global _log_file
     _log_file = open(os.path.join(out_dir, "train.log"), "a")
+
+
+def begin_run(out_dir: str, threads: int) -> float:
+    """Sets torch's and OpenCV's threads, starts the log in out_dir, logs the command; returns the start time."""
+    torch.set_num_threads(threads)
+    cv2.setNumThreads(1)
+    os.makedirs(out_dir, exist_ok=True)
+    start_log(out_dir)
+    log(f"command: {' '.join(sys.argv)}")
+    return time.time()
 
 
 def log(msg: str) -> None:

@@ -30,7 +30,6 @@ import time
 
 import pad_config as P  # also puts the face-swap trainer on sys.path
 
-import cv2
 import numpy as np
 import torch
 
@@ -43,8 +42,8 @@ from model import build_net, count_parameters, make_optimizer
 from pad_metrics import apcer_at_bpcer
 from sampler import geometric_jitter, to_input
 from simulate import ATTACKS, to_grey
-from training_run import (BatchStream, fold_epoch_cap, log, make_loader, pool_fold_scores, predict, sha256_file,
-                          start_log, train_epoch, warmup_cosine, write_fold_scores)
+from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
+                          sha256_file, train_epoch, warmup_cosine, write_fold_scores)
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -223,12 +222,7 @@ def main() -> None:
         return
     if not (args.all_folds or args.final or args.bench):
         ap.error("give --all-folds, --final, --bench or --parity-fixture")
-    torch.set_num_threads(P.THREADS)
-    cv2.setNumThreads(1)
-    os.makedirs(args.out, exist_ok=True)
-    start_log(args.out)
-    started = time.time()
-    log(f"command: {' '.join(sys.argv)}")
+    started = begin_run(args.out, P.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
     rows = select_rows(samples)
