@@ -24,7 +24,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # no spinning OpenMP thread
 import argparse
 import functools
 import json
-import os
 import sys
 import time
 

@@ -23,18 +23,14 @@ from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 _log_file = None
 
 
-def start_log(out_dir: str) -> None:
-    """Append every later log() line to <out_dir>/train.log as well as stdout."""
-    global _log_file
-    _log_file = open(os.path.join(out_dir, "train.log"), "a")
-
-
 def begin_run(out_dir: str, threads: int) -> float:
-    """Sets torch's and OpenCV's threads, starts the log in out_dir, logs the command; returns the start time."""
+    """Sets torch's and OpenCV's threads, sends every later log() line to <out_dir>/train.log as
+    well as stdout, logs the command; returns the start time."""
+    global _log_file
     torch.set_num_threads(threads)
     cv2.setNumThreads(1)
     os.makedirs(out_dir, exist_ok=True)
-    start_log(out_dir)
+    _log_file = open(os.path.join(out_dir, "train.log"), "a")
     log(f"command: {' '.join(sys.argv)}")
     return time.time()
 
