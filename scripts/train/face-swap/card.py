@@ -81,6 +81,9 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "callDegradation": {"p": C.DEGRADE_P, "rescale": C.RESCALE, "jpegQuality": C.JPEG_Q,
                                 "noiseSigma": C.NOISE_SIGMA, "blurSigma": C.BLUR_SIGMA,
                                 "note": "same probability for genuine and fake samples"},
+            "beautyFilter": {"p": C.BEAUTY_P, "bilateralSigmaColour": C.BEAUTY_SIGMA_COLOUR, "bilateralSigmaSpace": C.BEAUTY_SIGMA_SPACE,
+                             "brightenLevels": C.BEAUTY_LIFT, "greyscaleP": C.GREY_P,
+                             "note": "whole crop or face mask only (half each); same probability for genuine and fake samples (beautify.py); p 0 = off, greyscale too"},
             "geometric": "horizontal flip 50%; rotation +-4 deg, scale 0.95-1.05, shift +-4 px 50%",
         },
         "optimisation": {

@@ -83,6 +83,18 @@ JPEG_Q = (30, 80)
 NOISE_SIGMA = (1.0, 6.0)  #: Gaussian noise, 8-bit levels
 BLUR_SIGMA = (0.3, 1.1)
 
+# --- beauty filter and greyscale (applied to genuine and fake alike; see beautify.py) ------------
+#: Probability of a beauty-filter look (bilateral smoothing + brightening); `train.py --beauty-p`.
+#: Off by default: at 0.25 (the faceres 8-pair recipe, 2026-12-07) it did not make the detector
+#: any less sensitive to beautified genuine faces — `callsentinel eval`'s strong beauty filter
+#: raised held-out false alarms 5.1 % -> 28.2 % with it, 4.5 % -> 27.6 % without (v1: 4.5 % ->
+#: 21.2 %). These settings smooth less than that filter does; a stronger look is the next try.
+BEAUTY_P = 0.0
+BEAUTY_SIGMA_COLOUR = (15.0, 50.0)  #: bilateral filter's colour sigma, 8-bit levels
+BEAUTY_SIGMA_SPACE = (3.0, 8.0)  #: its spatial sigma, 224-crop pixels (the kernel is 9 px wide)
+BEAUTY_LIFT = (0.0, 14.0)  #: brightening of the dark end, 8-bit levels (white stays white)
+GREY_P = 0.04  #: probability of a greyscale sample (monochrome cameras, filters), when BEAUTY_P > 0
+
 # --- optimisation -------------------------------------------------------------------------------
 #: Intra-op threads of the training process. One, not two: on this shared 2-core machine, when
 #: another job holds a core, two OpenMP threads collapse (measured 9-26 images/s against ~145 with

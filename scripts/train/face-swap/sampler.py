@@ -4,7 +4,8 @@ Why: genuine crops outnumber real swap crops by far, and the real swaps come fro
 Each batch is therefore drawn to a fixed recipe (config.POSITIVE_SHARE, REAL_SWAP_SHARE,
 PSEUDO_KINDS) instead of by epoch over the data. Cross-identity donors come from a DIFFERENT
 identity group of the SAME split, so no held-out identity ever leaks into training. Every sample,
-genuine or fake, goes through the same flip / jitter / call-degradation / resize chain.
+genuine or fake, goes through the same flip / jitter / beauty-filter / call-degradation / resize
+chain.
 """
 
 import cv2
@@ -12,6 +13,7 @@ import numpy as np
 
 import config as C
 from data import CropSet
+from beautify import beautify
 from degrade import degrade
 from mesh_warp import delaunay, rasterize
 from pseudo_fakes import make_pseudo_fake
@@ -91,9 +93,10 @@ class Sampler:
         img = make_pseudo_fake(kind, cs.images[i], cs.masks[i], cs.landmarks[i], rng, donor, tris, index_map)
         return img, kind
 
-    def finish(self, img: np.ndarray) -> np.ndarray:
-        """The chain every sample goes through: jitter, call degradation, resize."""
-        img = degrade(geometric_jitter(img, self.rng), self.rng)
+    def finish(self, img: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """The chain every sample goes through: beauty filter (over `mask`, the face, when given),
+        jitter, call degradation, resize."""
+        img = degrade(geometric_jitter(beautify(img, mask, self.rng), self.rng), self.rng)
         interps, p = zip(*_INTERPOLATIONS)
         return to_input(img, int(self.rng.choice(interps, p=p)))
 
@@ -107,12 +110,15 @@ class Sampler:
             if rng.random() < C.POSITIVE_SHARE:
                 y[k] = 1
                 if len(self.swaps) and rng.random() < C.REAL_SWAP_SHARE:
-                    img = self.cs.images[int(self.swaps[rng.integers(len(self.swaps))])]
+                    i = int(self.swaps[rng.integers(len(self.swaps))])
+                    img = self.cs.images[i]
                 else:
-                    img, _ = self.pseudo_fake(int(self.genuine[rng.integers(len(self.genuine))]))
+                    i = int(self.genuine[rng.integers(len(self.genuine))])
+                    img, _ = self.pseudo_fake(i)
             else:
-                img = self.cs.images[int(self.genuine[rng.integers(len(self.genuine))])]
-            x[k] = self.finish(img)
+                i = int(self.genuine[rng.integers(len(self.genuine))])
+                img = self.cs.images[i]
+            x[k] = self.finish(img, self.cs.masks[i])
         return x, y
 
 
@@ -131,12 +137,12 @@ def validation_set(cs: CropSet, index: np.ndarray, seed: int, per_item: int = C.
         chosen.extend(rows[j] for j in sel)
     xs, ys, real = [], [], []
     for i in chosen:
-        xs.append(s.finish(cs.images[i]))
+        xs.append(s.finish(cs.images[i], cs.masks[i]))
         ys.append(float(cs.labels[i]))
         real.append(True)
         if cs.labels[i] == 0:
             img, _ = s.pseudo_fake(i)
-            xs.append(s.finish(img))
+            xs.append(s.finish(img, cs.masks[i]))
             ys.append(1.0)
             real.append(False)
     return np.stack(xs), np.array(ys, np.float32), np.array(real)

@@ -265,11 +265,14 @@ def main() -> None:
                     help="intra-op threads of the training process (see config.THREADS before raising it)")
     ap.add_argument("--faceres-depth", type=int, default=C.FACERES_DEPTH,
                     help="depthwise/pointwise pairs of faceres kept (1-13; fewer = faster, see config.FACERES_DEPTH)")
+    ap.add_argument("--beauty-p", type=float, default=C.BEAUTY_P,
+                    help="probability of the beauty-filter look on each sample, genuine and fake alike (beautify.py; default off, see config.BEAUTY_P)")
     args = ap.parse_args()
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
     C.THREADS = args.threads  # data.decode_samples reads it too
+    C.BEAUTY_P = args.beauty_p  # beautify.beautify reads it
     started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)

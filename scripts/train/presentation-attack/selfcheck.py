@@ -10,8 +10,9 @@ touching simulate.py:
 
 import numpy as np
 
-import pad_config as P
-from simulate import ATTACKS, CROP, _halftone, _pixel_grid, simulate, simulate_sequence, to_grey
+import pad_config as P  # also puts the face-swap trainer on sys.path
+from beautify import to_grey
+from simulate import ATTACKS, CROP, _halftone, _pixel_grid, simulate, simulate_sequence
 
 
 def synthetic_crop(seed: int) -> np.ndarray:

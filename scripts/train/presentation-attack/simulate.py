@@ -310,8 +310,3 @@ def simulate_sequence(kind: str, frames: list, rng: np.random.Generator, bg: np.
     draw, render = ATTACKS[kind]
     p = draw(rng)
     return [render(f, p, rng, t, bg) for t, f in enumerate(frames)]
-
-
-def to_grey(img: np.ndarray) -> np.ndarray:
-    g = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-    return np.repeat(g[:, :, None], 3, axis=2)

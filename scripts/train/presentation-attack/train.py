@@ -33,6 +33,7 @@ import pad_config as P  # also puts the face-swap trainer on sys.path
 import numpy as np
 import torch
 
+from beautify import to_grey
 from budget import Budget
 from data import decode_samples, read_cache_meta, spread
 from degrade import degrade
@@ -41,7 +42,7 @@ from metrics import auc
 from model import build_net, count_parameters, make_optimizer
 from pad_metrics import apcer_at_bpcer
 from sampler import geometric_jitter, to_input
-from simulate import ATTACKS, to_grey
+from simulate import ATTACKS
 from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
                           sha256_file, train_epoch, warmup_cosine, write_fold_scores)
 
