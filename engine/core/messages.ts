@@ -611,6 +611,10 @@ Options:
     '| fold | test genuine / swap | AUC | Platt slope, intercept | suspicious ≥ | likely fake ≥ |',
   'eval.clamped': ' (clamped)',
   'eval.trainer-agreement': 'trainer agreement: {crops} crops, |ours − trainer OOF| mean {mean}, max {max}',
+  'eval.beauty-filter':
+    '{level} beauty filter (phone-style skin smoothing + brightening on every crop): false alarms on the {genuine} verified genuine items {before} → {after}, mean probability change {shift}',
+  'eval.beauty-level.light': 'light',
+  'eval.beauty-level.strong': 'strong',
   // The app window (renderer/): views, controls, diagnostics. Keys app.<view>.<what>.
   'app.doc-title': 'CallSentinel — is the face in this call real?',
   'app.tagline': 'Is the face in this call real?',
@@ -1296,6 +1300,10 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'eval.clamped': '（已限幅）',
   'eval.trainer-agreement':
     '与训练器的一致性：{crops} 张裁剪图，|本评估 − 训练器 OOF| 平均 {mean}，最大 {max}',
+  'eval.beauty-filter':
+    '{level}美颜滤镜（每张裁剪图做手机式磨皮与提亮）：{genuine} 个已核验真实条目的误报率 {before} → {after}，概率平均变化 {shift}',
+  'eval.beauty-level.light': '轻度',
+  'eval.beauty-level.strong': '重度',
   // The app window (renderer/).
   'app.doc-title': 'CallSentinel —— 通话中的人脸是真人吗？',
   'app.tagline': '通话中的这张脸是真人吗？',

@@ -74,6 +74,17 @@ export function formatEvalReport(r: EvalReport, lang: Lang = 'en'): string {
     ),
     '',
   ];
+  for (const b of r.beautyFilter)
+    lines.push(
+      t('eval.beauty-filter', {
+        level: t(`eval.beauty-level.${b.level}` as const),
+        genuine: b.genuine,
+        before: pct(b.falseAlarmRate),
+        after: pct(b.falseAlarmRateFiltered),
+        shift: num(b.meanProbabilityShift),
+      }),
+    );
+  lines.push('');
   if (r.trainerAgreement)
     lines.push(
       t('eval.trainer-agreement', {

@@ -111,6 +111,12 @@ export function verdictFor(
   return 'likely_real';
 }
 
+/** A verified item's calibrated probability and verdict under one fold's fit. */
+export function judge(fit: FoldFit, rawScore: number): { probability: number; verdict: EvalVerdict } {
+  const probability = plattProbability(fit.calibration.platt, rawScore);
+  return { probability, verdict: verdictFor(probability, fit) };
+}
+
 /**
  * For each fold k: fit calibration and thresholds on the verified items of every other fold,
  * apply them to fold k's verified items; unverified items get `not_verified` with their cause.
@@ -135,15 +141,8 @@ export function crossFoldVerdicts(
       );
     const fit = { fold, ...fitOnItems(train, targets) };
     fits.push(fit);
-    for (const i of test) {
-      const probability = plattProbability(fit.calibration.platt, i.rawScore!);
-      outcomes.set(i.itemId, {
-        itemId: i.itemId,
-        cause: null,
-        probability,
-        verdict: verdictFor(probability, fit),
-      });
-    }
+    for (const i of test)
+      outcomes.set(i.itemId, { itemId: i.itemId, cause: null, ...judge(fit, i.rawScore!) });
   }
   for (const i of items) {
     const cause = causes.get(i.itemId)!;

@@ -4,6 +4,7 @@
 // bootstrap CI, EER, the verdicts' false-alarm and miss rates under calibration fitted on the
 // training folds only, the share of items that could not be verified, and AUC per method.
 
+import { BEAUTY_LEVELS, beautyFilter, type BeautyFilterOptions, type BeautyLevel } from './beauty-filter.ts';
 import { writeCalibrationFile } from './calibration-file.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -36,6 +37,7 @@ import {
 import {
   crossFoldVerdicts,
   fitOnItems,
+  judge,
   verificationRule,
   type FoldFit,
   type NotVerifiedCause,
@@ -130,10 +132,28 @@ export interface EvalReport {
     test: { genuine: number; swap: number };
   }>;
   speed: { crops: number; scoringSec: number; cropsPerSec: number; cropsPerSecWithDecode: number };
+  /**
+   * The verified genuine items rescored with every crop through a phone-style beauty filter
+   * (beauty-filter.ts) at each strength, judged by the same held-out fold fits: does beautifying
+   * a genuine caller raise false alarms?
+   */
+  beautyFilter: BeautyFilterResult[];
   /** Our per-crop probabilities against the trainer's out-of-fold scores for the same crops. */
   trainerAgreement: { crops: number; maxAbsDiff: number; meanAbsDiff: number } | null;
   roc: { overall: RocPoint[]; perMethod: Record<string, RocPoint[]> };
   items: ItemResult[];
+}
+
+export interface BeautyFilterResult {
+  level: BeautyLevel;
+  setting: Required<BeautyFilterOptions>;
+  /** Verified genuine items (as scored without the filter). */
+  genuine: number;
+  /** Their false-alarm rate without and with the filter (same items, same fold fits). */
+  falseAlarmRate: number;
+  falseAlarmRateFiltered: number;
+  /** Mean change of their calibrated probability. */
+  meanProbabilityShift: number;
 }
 
 interface OofRow {
@@ -206,10 +226,12 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
   const folds = [...new Set(labelled.map((i) => i.fold))].sort((a, b) => a - b);
 
   const byItem = samplesByItem(cache);
-  const totalCrops = labelled.reduce(
-    (n, i) => n + (byItem.get(i.itemId) ?? []).filter(isUsableSample).length,
-    0,
-  );
+  const usableCrops = (items: readonly ItemRecord[]) =>
+    items.reduce((n, i) => n + (byItem.get(i.itemId) ?? []).filter(isUsableSample).length, 0);
+  const genuineItems = labelled.filter((i) => i.label === 0);
+  const levels = Object.keys(BEAUTY_LEVELS) as BeautyLevel[];
+  // Progress counts the genuine crops once as they are, then once per beauty-filter strength.
+  const totalCrops = usableCrops(labelled) + levels.length * usableCrops(genuineItems);
 
   const scorer = await options.scorer.create({
     models: options.models,
@@ -228,8 +250,10 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
     throw error;
   }
   const frameProbability = new Map<string, number>();
+  const filtered = new Map<BeautyLevel, Map<string, number | null>>();
   const scored: ScoredItem[] = [];
   let cropsScored = 0;
+  let progressed = 0;
   let cropsUnusable = 0;
   let scoringMs = 0;
   const started = performance.now();
@@ -237,12 +261,27 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
     for (const item of labelled) {
       const crops = await scoreItemCrops(cache, item, byItem.get(item.itemId) ?? [], scorer, () => {
         cropsScored++;
-        options.onProgress?.(cropsScored, totalCrops);
+        options.onProgress?.(++progressed, totalCrops);
       });
       cropsUnusable += crops.unusable;
       scoringMs += crops.scoringMs;
       for (const c of crops.scored) frameProbability.set(c.sample.id, sigmoid(c.logit));
       scored.push(scoredItemOf(item, item.label, crops, trimFraction));
+    }
+    for (const level of levels) {
+      const raw = new Map<string, number | null>();
+      for (const item of genuineItems) {
+        const crops = await scoreItemCrops(
+          cache,
+          item,
+          byItem.get(item.itemId) ?? [],
+          scorer,
+          () => options.onProgress?.(++progressed, totalCrops),
+          (image) => beautyFilter(image, BEAUTY_LEVELS[level]),
+        );
+        raw.set(item.itemId, scoredItemOf(item, 0, crops, trimFraction).rawScore);
+      }
+      filtered.set(level, raw);
     }
   } finally {
     await scorer.dispose();
@@ -358,6 +397,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       cropsPerSec: round(cropsScored / Math.max(1e-9, scoringMs / 1000), 1),
       cropsPerSecWithDecode: round(cropsScored / Math.max(1e-9, totalSec), 1),
     },
+    beautyFilter: [...filtered].map(([level, raw]) => beautyFilterResult(level, items, raw, cross.folds)),
     trainerAgreement: oof ? agreement(oof, frameProbability) : null,
     roc: { overall: rocCurve(vScores, vLabels), perMethod: rocPerMethod },
     items,
@@ -370,6 +410,31 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
  */
 export function methodFamily(method: string): string {
   return method.trim().split(/[\s(]/)[0] || method;
+}
+
+/** The verified genuine items' verdicts with and without the beauty filter, under their fold's fit. */
+function beautyFilterResult(
+  level: BeautyLevel,
+  items: readonly ItemResult[],
+  filteredRaw: ReadonlyMap<string, number | null>,
+  fits: readonly FoldFit[],
+): BeautyFilterResult {
+  const fitOf = new Map(fits.map((f) => [f.fold, f]));
+  const genuine = items.filter((i) => i.label === 0 && i.probability !== null);
+  // The filter changes pixels, not which crops are usable, so every item keeps a raw score.
+  const after = genuine.map((i) => ({
+    label: i.label,
+    ...judge(fitOf.get(i.fold)!, filteredRaw.get(i.itemId) ?? i.rawScore!),
+  }));
+  const shift = after.reduce((sum, a, k) => sum + a.probability - genuine[k]!.probability!, 0);
+  return {
+    level,
+    setting: { ...BEAUTY_LEVELS[level] },
+    genuine: genuine.length,
+    falseAlarmRate: verdictRates(genuine).falseAlarmRate,
+    falseAlarmRateFiltered: verdictRates(after).falseAlarmRate,
+    meanProbabilityShift: round(shift / Math.max(1, genuine.length), 4),
+  };
 }
 
 function agreement(

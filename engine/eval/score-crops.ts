@@ -1,6 +1,7 @@
 // Scoring the crop cache, as both evaluation protocols (swap: run-eval.ts, presentation attack:
 // pad-eval.ts) do it: each usable crop of an item through the scorer, timed; unusable crops counted.
 
+import type { RgbImage } from '../face/image-warp.ts';
 import { isUsableSample, loadCrop, loadMask, type CropCache } from './crop-cache.ts';
 import type { ItemRecord, SampleRecord } from './dataset/types.ts';
 import { trimmedMean } from '../signals/common/aggregate.ts';
@@ -28,13 +29,17 @@ export interface ItemCropScores {
   scoringMs: number;
 }
 
-/** Scores every usable crop of `item`; `onCrop` is called after each one (progress). */
+/**
+ * Scores every usable crop of `item`; `onCrop` is called after each one (progress). `look`, when
+ * given, changes each crop before it is scored (e.g. the beauty filter of beauty-filter.ts).
+ */
 export async function scoreItemCrops(
   cache: CropCache,
   item: Pick<ItemRecord, 'fold'>,
   samples: readonly SampleRecord[],
   scorer: Scorer,
   onCrop?: () => void,
+  look?: (image: RgbImage) => RgbImage,
 ): Promise<ItemCropScores> {
   const out: ItemCropScores = { scored: [], unusable: 0, scoringMs: 0 };
   for (const sample of samples) {
@@ -42,7 +47,8 @@ export async function scoreItemCrops(
       out.unusable++;
       continue;
     }
-    const image = await loadCrop(cache.dir, sample);
+    const loaded = await loadCrop(cache.dir, sample);
+    const image = look ? look(loaded) : loaded;
     const t0 = performance.now();
     const logit = await scorer.score({
       sample,

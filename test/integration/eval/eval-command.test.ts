@@ -74,6 +74,15 @@ describe('callsentinel eval', () => {
     expect(report.perFold).toHaveLength(3);
     expect(report.trainerAgreement.crops).toBe(96);
     expect(report.speed.cropsPerSec).toBeGreaterThan(0);
+    // The beauty-filter rescoring: every verified genuine item, once per strength, rates in [0, 1].
+    expect(report.beautyFilter.map((b: { level: string }) => b.level)).toEqual(['light', 'strong']);
+    for (const b of report.beautyFilter) {
+      expect(b.genuine).toBe(9);
+      expect(b.falseAlarmRate).toBe(report.overall.falseAlarmRate);
+      expect(b.falseAlarmRateFiltered).toBeGreaterThanOrEqual(0);
+      expect(b.falseAlarmRateFiltered).toBeLessThanOrEqual(1);
+    }
+    expect(r.stdout).toContain('strong beauty filter');
     const unverified = report.items.find(
       (i: { notVerifiedCause: string | null }) => i.notVerifiedCause !== null,
     );
