@@ -76,7 +76,8 @@ const en = {
   'reason.too-blurred': 'The face is too blurred to judge (motion or focus).',
   'reason.live-window':
     'Verdict of the last few seconds while the call was analysed; the final verdict follows at the end.',
-  'reason.face-swap-artifacts': 'The face-swap detector found traces of a swapped face.',
+  'reason.face-swap-artifacts':
+    'The face-swap detector found traces of a swapped face. A beauty filter can raise this score too: ask the caller to turn beauty mode off, then check again.',
   'reason.face-swap-clean': 'The face-swap detector found no trace of a swapped face.',
   'reason.face-swap-too-few-frames': 'Too few usable face frames for the face-swap detector.',
   'reason.presentation-attack-recapture':
@@ -808,7 +809,8 @@ const zhCN: Record<MessageKey, string> = {
   'reason.overexposed': '人脸过曝（发白），无法判断。',
   'reason.too-blurred': '人脸太模糊（运动或对焦问题），无法判断。',
   'reason.live-window': '分析过程中最近几秒的结论；最终结论见结尾。',
-  'reason.face-swap-artifacts': '换脸检测器发现了换脸痕迹。',
+  'reason.face-swap-artifacts':
+    '换脸检测器发现了换脸痕迹。美颜滤镜也会抬高这一分数：请对方关闭美颜后再检查一次。',
   'reason.face-swap-clean': '换脸检测器没有发现换脸痕迹。',
   'reason.face-swap-too-few-frames': '可用的人脸画面太少，换脸检测器无法判断。',
   'reason.presentation-attack-recapture': '呈现攻击检测器发现了屏幕翻拍或打印照片的痕迹。',
