@@ -2,6 +2,7 @@
 held-out numbers and the exact command (machine-readable, like face-swap.card.json)."""
 
 import pad_config as P
+import config as C  # the face-swap trainer's: the beauty look's settings as train.py set them
 from model import describe
 from training_run import model_file_fields, software_fields, write_card_json
 
@@ -56,6 +57,8 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
             "positives": f"{int(P.POSITIVE_SHARE * 100)}% of each batch; of those {int(P.REAL_ATTACK_SHARE * 100)}% real attack crops of the training folds, the rest simulated {P.SIM_KINDS}",
             "constants": _constants(),
             "callDegradation": "face-swap trainer's degrade.py (rescale, blur, noise, JPEG; p = 0.75), genuine and attack alike; grey-scale p = %.2f both classes" % P.GREY_P,
+            "beautyFilter": {"p": C.BEAUTY_P, "bilateralSigmaColour": C.BEAUTY_SIGMA_COLOUR, "bilateralSigmaSpace": C.BEAUTY_SIGMA_SPACE,
+                             "brightenLevels": C.BEAUTY_LIFT, "note": "face-swap trainer's beautify.py, whole crop, genuine and attack alike; p 0 = off"},
         },
         "optimisation": {"optimizer": "AdamW", "lr": P.LR, "weightDecay": P.WEIGHT_DECAY, "schedule": "linear warm-up then cosine",
                           "batch": P.BATCH, "epochs": summary.get("epochs"), "finalSamplesPerEpoch": final["samplesPerEpoch"],

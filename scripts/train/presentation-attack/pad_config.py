@@ -41,6 +41,13 @@ SIM_KINDS = {"replay": 0.5, "print": 0.5}
 #: Grey-scale conversion, for genuine and attack samples alike (some real attack crops are
 #: grey-scale; colour alone must not tell).
 GREY_P = 0.08
+#: Probability of a beauty-filter look (face-swap trainer's beautify.py: bilateral smoothing +
+#: brightening, whole crop), live and attack samples alike; `train.py --beauty-p`. Why: beautified
+#: live faces read as prints to the model trained without it (eval, strong filter: BPCER 10 % -> 35.7 %).
+BEAUTY_P = 0.0
+#: Its bilateral colour sigma: up to the eval's strong filter (cv2 sigma ~80-90 removes as much
+#: texture as ffmpeg's bilateral=sigmaS=5:sigmaR=0.12).
+BEAUTY_SIGMA_COLOUR = (30.0, 90.0)
 #: Not done, measured: black padding is a possible shortcut (81 % of the real attack crops carry it,
 #: from tight source crops such as NUAA's, against 31-42 % of genuine crops, and padded genuine
 #: stills scored higher), so on 2026-12-07 a retrain blacked out the crop outside a random rectangle

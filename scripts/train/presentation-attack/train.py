@@ -33,7 +33,8 @@ import pad_config as P  # also puts the face-swap trainer on sys.path
 import numpy as np
 import torch
 
-from beautify import to_grey
+import config as C  # the face-swap trainer's, which beautify reads
+from beautify import beautify, to_grey
 from budget import Budget
 from data import decode_samples, read_cache_meta, spread
 from degrade import degrade
@@ -81,6 +82,7 @@ class PadSampler:
 
     def finish(self, img: np.ndarray) -> np.ndarray:
         rng = self.rng
+        img = beautify(img, None, rng)  # off unless --beauty-p
         if rng.random() < P.GREY_P:
             img = to_grey(img)
         img = degrade(geometric_jitter(img, rng), rng)
@@ -215,6 +217,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--budget-min", type=float, default=P.BUDGET_MIN)
     ap.add_argument("--model", default=P.MODEL_PATH)
+    ap.add_argument("--beauty-p", type=float, default=P.BEAUTY_P,
+                    help="probability of a beauty-filter look on each sample, live and attack alike (see pad_config.BEAUTY_P)")
     args = ap.parse_args()
     if args.parity_fixture:
         net = build_net(P.BACKBONE)
@@ -223,6 +227,8 @@ def main() -> None:
         return
     if not (args.all_folds or args.final or args.bench):
         ap.error("give --all-folds, --final, --bench or --parity-fixture")
+    # The face-swap trainer's beauty look (beautify.py reads its config), at this trainer's strength; greyscale stays P.GREY_P's.
+    C.BEAUTY_P, C.BEAUTY_SIGMA_COLOUR, C.GREY_P = args.beauty_p, P.BEAUTY_SIGMA_COLOUR, 0.0
     started = begin_run(args.out, P.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
