@@ -11,6 +11,8 @@
 //
 // The thresholds are set on the bona fide scores of the same held-out set (the DET-curve point at
 // that BPCER), not on training folds; with ~30 real attack crops the APCER intervals are wide.
+// The bona fide frames are scored once more through the strong phone-style beauty filter
+// (beauty-filter.ts): a beautified live caller must not look like a smooth printed photo.
 
 import { writeCalibrationFile } from './calibration-file.ts';
 import { existsSync } from 'node:fs';
@@ -22,8 +24,10 @@ import { AGGREGATION_METHOD } from '../signals/common/aggregate.ts';
 import { isUsableSample, readCropCache, type CropCache } from './crop-cache.ts';
 import { itemRawScore, samplesByItem, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
+import type { RgbImage } from '../face/image-warp.ts';
 import { rocAuc, type Label } from './metrics.ts';
-import { apcerAtBpcer, type ApcerAtBpcer } from './pad-metrics.ts';
+import { BEAUTY_LEVELS, beautyFilter } from './beauty-filter.ts';
+import { apcerAtBpcer, bpcerAt, type ApcerAtBpcer } from './pad-metrics.ts';
 import { fitOnItems, type ScoredItem } from './protocol.ts';
 import type { Scorer, ScorerDefinition, ScorerModel } from './scorers/index.ts';
 
@@ -87,6 +91,11 @@ export interface PadEvalReport {
       dataManifestSha256: string | null;
       cropsUnusable: { bonaFide: number; attack: number };
     };
+    /** BPCER of the bona fide frames at each target's threshold, as they are and beautified (strong). */
+    beautyFilter: {
+      bonaFide: number;
+      points: Array<{ bpcerTarget: number; bpcer: number; bpcerFiltered: number }>;
+    };
   };
   videoLevel:
     | (PadLevelResult & {
@@ -120,15 +129,25 @@ async function scoreCache(
   trimFraction: number,
   timing: { ms: number; crops: number },
   progress?: (n: number) => void,
+  bonaFideOnlyLook?: (image: RgbImage) => RgbImage,
 ): Promise<ScoredSet> {
   const byItem = samplesByItem(cache);
   const out: ScoredSet = { frames: [], items: [], unusable: { bonaFide: 0, attack: 0 } };
-  for (const item of padItems(cache)) {
+  const items = padItems(cache).filter((i) => !bonaFideOnlyLook || i.label === 0);
+  for (const item of items) {
     const type = attackType(item.category);
-    const crops = await scoreItemCrops(cache, item, byItem.get(item.itemId) ?? [], scorer, () => {
+    const onCrop = () => {
       timing.crops++;
       progress?.(timing.crops);
-    });
+    };
+    const crops = await scoreItemCrops(
+      cache,
+      item,
+      byItem.get(item.itemId) ?? [],
+      scorer,
+      onCrop,
+      bonaFideOnlyLook,
+    );
     timing.ms += crops.scoringMs;
     out.unusable[type === null ? 'bonaFide' : 'attack'] += crops.unusable;
     for (const { logit } of crops.scored) out.frames.push({ logit, type, itemId: item.itemId });
@@ -176,11 +195,17 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
   const folds = [...new Set([...padItems(cache), ...(sim ? padItems(sim) : [])].map((i) => i.fold))].sort(
     (a, b) => a - b,
   );
-  const total = [cache, ...(sim ? [sim] : [])].reduce(
-    (n, c) =>
-      n + c.samples.filter((s) => isUsableSample(s) && padItems(c).some((i) => i.itemId === s.itemId)).length,
-    0,
-  );
+  const usable = (c: CropCache, keep: (i: ItemRecord) => boolean) => {
+    const ids = new Set(
+      padItems(c)
+        .filter(keep)
+        .map((i) => i.itemId),
+    );
+    return c.samples.filter((s) => isUsableSample(s) && ids.has(s.itemId)).length;
+  };
+  // Progress: every crop of both sets, plus the bona fide crops once more through the beauty filter.
+  const total =
+    usable(cache, () => true) + (sim ? usable(sim, () => true) : 0) + usable(cache, (i) => i.label === 0);
   const scorer = await options.scorer.create({
     models: options.models,
     foldModelsDir: options.foldModelsDir,
@@ -191,12 +216,20 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
   const progress = options.onProgress ? (n: number) => options.onProgress!(n, total) : undefined;
   let frame: ScoredSet;
   let video: ScoredSet | null = null;
+  let beautified: ScoredSet;
   try {
     frame = await scoreCache(cache, scorer, options.trimFraction, timing, progress);
     if (sim) video = await scoreCache(sim, scorer, options.trimFraction, timing, progress);
+    beautified = await scoreCache(cache, scorer, options.trimFraction, timing, progress, (image) =>
+      beautyFilter(image, BEAUTY_LEVELS.strong),
+    );
   } finally {
     await scorer.dispose();
   }
+  const frameLevel = levelResult(
+    frame.frames.map((f) => ({ score: f.logit, type: f.type, itemId: f.itemId })),
+  );
+  const bonaFideFiltered = beautified.frames.map((f) => f.logit);
   const videoUnits = (video?.items ?? [])
     .filter((i) => i.rawScore !== null && i.frames >= options.minScoredFrames)
     .map((i) => ({ score: i.rawScore!, type: attackType(i.category), itemId: i.itemId }));
@@ -207,7 +240,7 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
     inSample: scorer.inSample,
     models: [...scorer.models],
     frameLevel: {
-      ...levelResult(frame.frames.map((f) => ({ score: f.logit, type: f.type, itemId: f.itemId }))),
+      ...frameLevel,
       dataset: {
         cacheDir: cache.dir,
         itemsSha256: cache.itemsSha256,
@@ -217,6 +250,15 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
             ? await sha256File(path.join(options.dataDir, 'MANIFEST.tsv'))
             : null,
         cropsUnusable: frame.unusable,
+      },
+      beautyFilter: {
+        bonaFide: bonaFideFiltered.length,
+        // The threshold of a BPCER target depends on the bona fide scores only: the same for every attack type.
+        points: (frameLevel.perType[0]?.points ?? []).map((p) => ({
+          bpcerTarget: p.bpcerTarget,
+          bpcer: p.bpcer,
+          bpcerFiltered: bpcerAt(bonaFideFiltered, p.threshold),
+        })),
       },
     },
     videoLevel:
@@ -308,6 +350,12 @@ export function formatPadReport(r: PadEvalReport): string {
       );
     }
   }
+  const b = r.frameLevel.beautyFilter;
+  rows.push(
+    '',
+    `strong beauty filter on the ${b.bonaFide} bona fide frames (frame level): ` +
+      b.points.map((p) => `BPCER ${pct(p.bpcer)} → ${pct(p.bpcerFiltered)}`).join(', '),
+  );
   rows.push('', `speed ${r.speed.crops} crops, ${r.speed.cropsPerSec} crops/s (model only)`);
   return `${rows.join('\n')}\n`;
 }
