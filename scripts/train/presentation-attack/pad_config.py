@@ -44,6 +44,8 @@ GREY_P = 0.08
 #: Probability of a beauty-filter look (face-swap trainer's beautify.py: bilateral smoothing +
 #: brightening, whole crop), live and attack samples alike; `train.py --beauty-p`. Why: beautified
 #: live faces read as prints to the model trained without it (eval, strong filter: BPCER 10 % -> 35.7 %).
+#: Off by default: at 0.3 (2026-12-07, 20.9 min) that stayed 10 % -> 33.5 %; real prints passing at
+#: BPCER 10 % 5 of 23 (shipped 7), replay 1 of 4 (same), simulated replay 4.9 % (6.7 %): within noise.
 BEAUTY_P = 0.0
 #: Its bilateral colour sigma: up to the eval's strong filter (cv2 sigma ~80-90 removes as much
 #: texture as ffmpeg's bilateral=sigmaS=5:sigmaR=0.12).
