@@ -88,7 +88,8 @@ BLUR_SIGMA = (0.3, 1.1)
 #: Off by default: at 0.25 (the faceres 8-pair recipe, 2026-12-07) it did not make the detector
 #: any less sensitive to beautified genuine faces — `callsentinel eval`'s strong beauty filter
 #: raised held-out false alarms 5.1 % -> 28.2 % with it, 4.5 % -> 27.6 % without (v1: 4.5 % ->
-#: 21.2 %). These settings smooth less than that filter does; a stronger look is the next try.
+#: 21.2 %). These settings smooth less than that filter does, but the presentation-attack trainer's
+#: run at its full strength stayed as sensitive too (pad_config.BEAUTY_P).
 BEAUTY_P = 0.0
 BEAUTY_SIGMA_COLOUR = (15.0, 50.0)  #: bilateral filter's colour sigma, 8-bit levels
 BEAUTY_SIGMA_SPACE = (3.0, 8.0)  #: its spatial sigma, 224-crop pixels (the kernel is 9 px wide)
