@@ -8,7 +8,8 @@
 // difference is the sum of the three channels' absolute differences, so its weight is one table
 // lookup. The default setting removes as much fine texture from a 224 px face crop as ffmpeg's
 // `bilateral=sigmaS=5:sigmaR=0.12` does in YUV (measured: mean high-pass residue 3.73 → 2.76
-// here, 2.88 with ffmpeg), the filter of test/integration/signals/face-swap-beauty.test.ts.
+// here, 2.88 with ffmpeg); the engine test face-swap-beauty.test.ts applies ffmpeg's filter to
+// whole frames instead (call-quality.ts, sigmaS 6 px at frame scale).
 
 import type { RgbImage } from '../face/image-warp.ts';
 
