@@ -29,6 +29,8 @@ const en = {
     'Calibration {path} cannot be used for model {name}: {detail}. Fit it with: npm run eval -- --write-calibration',
   E_CACHE_MISSING:
     'Face-crop cache {path} is missing or incomplete ({detail}). Build it with: callsentinel dataset',
+  E_SIM_SET_MISMATCH:
+    'The simulated attack set {path} was made from {made} crops, but the model sees {wanted} crops. Rebuild it: /usr/bin/python3 scripts/train/presentation-attack/make_sim_set.py --input {wanted} --out {path}',
   E_EVAL_NO_FOLD_MODELS:
     'Per-fold models are missing in {path} ({missing}), so no number would be held out. Train them (scripts/train/face-swap) or pass --allow-in-sample.',
   E_DATA_MISSING: 'Data folder not found: {path}. Set CALLSENTINEL_DATA or pass --data.',
@@ -424,7 +426,8 @@ Build the cache of aligned face crops that training and evaluation read, from th
 media (MANIFEST.tsv): each file's regions by its layout (whole frame; side-by-side halves; the
 panels listed in engine/eval/dataset/panel-table.ts; the live and attack strips of the stills
 listed in mixed-frame-table.ts; reference inset greyed out), sampled frames,
-the primary face's 224×224 crops, masks and landmarks, and grouped folds by identity group.
+the primary face's 224×224 crops, masks, landmarks and context crops (the crop zoomed out 2×,
+showing what is around the face), and grouped folds by identity group.
 Re-runs only analyse files that changed. One progress line per file goes to stderr.
 
 Options:
@@ -766,6 +769,8 @@ const zhCN: Record<MessageKey, string> = {
   E_MODEL_CALIBRATION:
     '校准文件 {path} 不能用于模型 {name}：{detail}。请运行：npm run eval -- --write-calibration',
   E_CACHE_MISSING: '人脸裁剪缓存 {path} 不存在或不完整（{detail}）。请先运行：callsentinel dataset',
+  E_SIM_SET_MISMATCH:
+    '模拟攻击集 {path} 是用 {made} 裁剪制作的，而模型看的是 {wanted} 裁剪。请重新生成：/usr/bin/python3 scripts/train/presentation-attack/make_sim_set.py --input {wanted} --out {path}',
   E_EVAL_NO_FOLD_MODELS:
     '{path} 中缺少分折模型（{missing}），因此没有任何结果是留出数据上的。请先训练（scripts/train/face-swap），或加上 --allow-in-sample。',
   E_DATA_MISSING: '找不到数据文件夹：{path}。请设置 CALLSENTINEL_DATA 或使用 --data。',
@@ -1129,8 +1134,8 @@ police（误报率 5 %，并且在判断一段录像前需要更多可用的人�
 根据共享的人脸媒体（MANIFEST.tsv）构建训练和评估所读取的对齐人脸裁剪缓存：按每个文件的
 布局划分区域（整帧；左右两半；engine/eval/dataset/panel-table.ts 中列出的分格；
 mixed-frame-table.ts 中列出的静态图的真人与攻击条带；参考小窗涂灰），
-抽取帧，保存主要人脸的 224×224 裁剪图、掩码和特征点，并按身份组划分分组折。重新运行时只分析
-有变化的文件。每个文件在标准错误输出上打印一行进度。
+抽取帧，保存主要人脸的 224×224 裁剪图、掩码、特征点和上下文裁剪图（把裁剪范围放大 2 倍，
+显示人脸周围的内容），并按身份组划分分组折。重新运行时只分析有变化的文件。每个文件在标准错误输出上打印一行进度。
 
 选项：
   --data DIR            数据文件夹（默认：CALLSENTINEL_DATA）

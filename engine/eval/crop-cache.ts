@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { CallSentinelError } from '../core/errors.ts';
 import type { RgbImage } from '../face/image-warp.ts';
 import { isUsableFace } from '../face/quality.ts';
+import type { CropKind } from '../runtime/index.ts';
 import type { FoldsFile, ItemRecord, SampleRecord } from './dataset/types.ts';
 
 export interface CropCache {
@@ -76,14 +77,24 @@ export async function readCropCache(dir: string): Promise<CropCache> {
   };
 }
 
-/** The 224×224 RGB aligned crop of a sample. */
-export async function loadCrop(dir: string, sample: SampleRecord): Promise<RgbImage> {
-  const { data, info } = await sharp(path.join(dir, sample.crop))
+/** The 224×224 RGB aligned crop of a sample, or its context crop. */
+export async function loadCrop(
+  dir: string,
+  sample: SampleRecord,
+  kind: CropKind = 'aligned',
+): Promise<RgbImage> {
+  const file = kind === 'context' ? sample.context : sample.crop;
+  if (!file)
+    throw new CallSentinelError('E_CACHE_MISSING', {
+      path: dir,
+      detail: `sample ${sample.id} has no ${kind} crop (a cache built before it: run callsentinel dataset again)`,
+    });
+  const { data, info } = await sharp(path.join(dir, file))
     .removeAlpha()
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new Error(`${sample.crop}: expected RGB, got ${info.channels} channels`);
+  if (info.channels !== 3) throw new Error(`${file}: expected RGB, got ${info.channels} channels`);
   return {
     width: info.width,
     height: info.height,

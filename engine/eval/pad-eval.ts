@@ -15,11 +15,12 @@
 // (beauty-filter.ts): a beautified live caller must not look like a smooth printed photo.
 
 import { writeCalibrationFile } from './calibration-file.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256File } from '../core/hash.ts';
-import type { ModelStore } from '../runtime/index.ts';
+import type { CropKind, ModelStore } from '../runtime/index.ts';
+import { CallSentinelError } from '../core/errors.ts';
 import { AGGREGATION_METHOD } from '../signals/common/aggregate.ts';
 import { isUsableSample, readCropCache, type CropCache } from './crop-cache.ts';
 import { itemRawScore, samplesByItem, scoreItemCrops } from './score-crops.ts';
@@ -186,6 +187,18 @@ export function levelResult(
   };
 }
 
+/**
+ * The simulated set must be made from the crop the scorer's model sees (make_sim_set.py --input
+ * writes it into sim-set.json; a set without it was made from aligned crops).
+ */
+export function checkSimSetInput(simDir: string, wanted: CropKind): void {
+  const file = path.join(simDir, 'sim-set.json');
+  const made = existsSync(file)
+    ? ((JSON.parse(readFileSync(file, 'utf8')) as { input?: CropKind }).input ?? 'aligned')
+    : 'aligned';
+  if (made !== wanted) throw new CallSentinelError('E_SIM_SET_MISMATCH', { path: simDir, made, wanted });
+}
+
 export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEvalReport> {
   const cache = await readCropCache(options.cacheDir);
   const sim =
@@ -212,6 +225,7 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
     folds,
     allowInSample: options.allowInSample,
   });
+  if (sim) checkSimSetInput(options.simDir!, scorer.crop ?? 'aligned');
   const timing = { ms: 0, crops: 0 };
   const progress = options.onProgress ? (n: number) => options.onProgress!(n, total) : undefined;
   let frame: ScoredSet;

@@ -47,7 +47,7 @@ export async function scoreItemCrops(
       out.unusable++;
       continue;
     }
-    const loaded = await loadCrop(cache.dir, sample);
+    const loaded = await loadCrop(cache.dir, sample, scorer.crop);
     const image = look ? look(loaded) : loaded;
     const t0 = performance.now();
     const logit = await scorer.score({

@@ -2,7 +2,7 @@
 // plus a mask of the face area (inside the mesh's face outline) in crop coordinates.
 
 import type { FaceConfig } from './config.ts';
-import { applyAffine, type Affine, type Point } from './geometry.ts';
+import { applyAffine, composeAffine, type Affine, type Point } from './geometry.ts';
 import { warpToImage, type RgbImage } from './image-warp.ts';
 import { forEachPolygonSpan } from './polygon-spans.ts';
 import { FACE_OVAL, LANDMARK, LEFT_EYE_CONTOUR, RIGHT_EYE_CONTOUR } from './landmark-indices.ts';
@@ -38,6 +38,26 @@ export function alignFace(frame: RgbImage, landmarks: Float32Array, config: Face
   const image = warpToImage(frame, frameToCrop, size, size);
   const oval = FACE_OVAL.map((i) => applyAffine(frameToCrop, [landmarks[3 * i]!, landmarks[3 * i + 1]!]));
   return { image, mask: fillPolygon(oval, size, size), frameToCrop };
+}
+
+/**
+ * How much more of the scene the context crop shows than the aligned crop (per side): at 2 the
+ * face fills about half of it, and what is around the face shows — a photo's edge, the fingers
+ * holding it, a screen's bezel. The presentation-attack model is trained on this crop.
+ */
+export const CONTEXT_CROP_ZOOM = 2;
+
+/** Maps frame pixels to the context crop: the aligned crop zoomed out `zoom` times about its centre. */
+export function contextTransform(frameToCrop: Affine, cropPx: number, zoom = CONTEXT_CROP_ZOOM): Affine {
+  const c = cropPx / 2;
+  const k = 1 / zoom;
+  return composeAffine([k, 0, c - k * c, 0, k, c - k * c], frameToCrop);
+}
+
+/** The context crop of an aligned face (same size, same orientation; black beyond the frame). */
+export function contextCrop(frame: RgbImage, aligned: AlignedFace, zoom = CONTEXT_CROP_ZOOM): RgbImage {
+  const size = aligned.image.width;
+  return warpToImage(frame, contextTransform(aligned.frameToCrop, size, zoom), size, size);
 }
 
 /**

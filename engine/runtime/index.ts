@@ -9,11 +9,13 @@ export {
 } from './model-store.ts';
 export { sessionOptions, type OnnxModel, type TensorData } from './onnx-model.ts';
 export {
+  CROP_KINDS,
   MANIFEST_FILE,
   MANIFEST_SCHEMA_VERSION,
   TRAINED_MANIFEST_SCHEMA_VERSION,
   parseManifest,
   parseTrainedManifest,
+  type CropKind,
   type ManifestInput,
   type ManifestModel,
   type ManifestOutput,

@@ -90,10 +90,19 @@ export interface ModelSpec {
 
 export const TRAINED_MANIFEST_SCHEMA_VERSION = 1;
 
+/**
+ * Which crop of a tracked face a trained model sees: the aligned face crop, or its context crop
+ * (the aligned crop zoomed out, engine/face/alignment.ts contextCrop).
+ */
+export type CropKind = 'aligned' | 'context';
+export const CROP_KINDS: readonly CropKind[] = ['aligned', 'context'];
+
 export interface TrainedManifestInput extends ManifestTensor {
   readonly layout: 'NHWC';
   readonly range: string;
   readonly valueRange: readonly [number, number];
+  /** The crop the model was trained on; absent = 'aligned'. */
+  readonly crop?: CropKind;
 }
 
 /** One model this project trained (models/manifest.json). */
@@ -196,6 +205,9 @@ export function parseTrainedManifest(text: string): TrainedModelManifest | strin
       return `models[${i}].calibration must be a plain file name`;
     if (!isTensor(m.input) || !Array.isArray(m.outputs) || !m.outputs.every(isTensor))
       return `models[${i}] has invalid input/outputs`;
+    const crop = (m.input as Record<string, unknown>).crop;
+    if (crop !== undefined && !CROP_KINDS.includes(crop as CropKind))
+      return `models[${i}].input.crop must be one of ${CROP_KINDS.join(', ')}`;
   }
   return json as unknown as TrainedModelManifest;
 }

@@ -10,17 +10,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import {
+  CROP_KINDS,
   defaultTrainedModelsDir,
   MANIFEST_FILE,
   parseTrainedManifest,
   TRAINED_MANIFEST_SCHEMA_VERSION,
+  type CropKind,
   type TrainedModel,
   type TrainedModelManifest,
 } from '../../engine/runtime/index.ts';
 import { specFromSession } from '../../engine/runtime/onnx-model.ts';
 
 interface CardFields {
-  input?: { range?: string; valueRange?: [number, number] };
+  input?: { range?: string; valueRange?: [number, number]; crop?: CropKind };
   /** A plain string, or the card's {weights, trainingMedia} terms. */
   licence?: string | { weights?: string };
   purpose?: string;
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   const card: CardFields = existsSync(path.join(dir, cardFile))
     ? (JSON.parse(await readFile(path.join(dir, cardFile), 'utf8')) as CardFields)
     : {};
+  if (card.input?.crop !== undefined && !CROP_KINDS.includes(card.input.crop))
+    throw new Error(`${cardFile}: input.crop must be one of ${CROP_KINDS.join(', ')}`);
   const entry: TrainedModel = {
     name,
     file,
@@ -65,6 +69,8 @@ async function main(): Promise<void> {
         card.input?.range ??
         `RGB, float in [0, 1] (pixel / 255); the whole 224×224 aligned crop resized to ${w}×${h}`,
       valueRange: card.input?.valueRange ?? [0, 1],
+      // Only a model trained on another crop than the aligned one says so (absent = aligned).
+      ...(card.input?.crop && card.input.crop !== 'aligned' ? { crop: card.input.crop } : {}),
     },
     outputs: spec.outputs,
     card: cardFile,

@@ -12,7 +12,7 @@ import { encodeOnnxModel, OnnxDataType } from '../../scripts/models/onnx/onnx-mo
 import type { TrackedFace } from '../../engine/face/face-tracker.ts';
 import type { SignalCalibration } from '../../engine/fusion/calibration.ts';
 import type { FrameBundle } from '../../engine/signals/types.ts';
-import type { TrainedModelManifest } from '../../engine/runtime/index.ts';
+import type { CropKind, TrainedModelManifest } from '../../engine/runtime/index.ts';
 
 export function standInFaceSwapModel(side = 16, gain = 8): Uint8Array {
   return encodeOnnxModel({
@@ -61,6 +61,8 @@ export interface StandInOptions {
   model?: string;
   /** The calibration's signal id (default: the model name). */
   signalId?: string;
+  /** The crop the manifest says the model sees (default: none given, i.e. the aligned crop). */
+  crop?: CropKind;
 }
 
 /**
@@ -90,6 +92,7 @@ export function writeStandInModelsDir(dir: string, options: StandInOptions = {})
           layout: 'NHWC',
           range: 'RGB, [0, 1]',
           valueRange: [0, 1],
+          ...(options.crop ? { crop: options.crop } : {}),
         },
         outputs: [{ name: 'score', dims: [1, 1] }],
         card: `${name}.card.json`,

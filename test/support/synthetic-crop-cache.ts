@@ -89,6 +89,7 @@ export async function writeSyntheticCropCache(
         timeSec: f * 1.25,
         crop,
         mask: maskRel,
+        context: crop, // no scene around these faces: the crop stands in for its context crop
         landmarks: [],
         yawDeg: 0,
         pitchDeg: 0,

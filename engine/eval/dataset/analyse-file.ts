@@ -5,6 +5,7 @@
 import { median } from '../../core/stats.ts';
 import {
   choosePrimaryTrack,
+  contextCrop,
   createFaceTracker,
   type FaceConfig,
   type FaceTracker,
@@ -39,6 +40,8 @@ export interface BufferedCrop {
   image: Uint8Array;
   /** 224×224, 255 = face. */
   mask: Uint8Array;
+  /** The context crop (engine/face/alignment.ts), 224×224 RGB24. */
+  context: Uint8Array;
   size: number;
 }
 
@@ -106,6 +109,7 @@ export async function analyseFile(
             timeSec: round(frame.timeSec, 3),
             crop: '',
             mask: '',
+            context: '',
             landmarks,
             yawDeg: round(face.pose.yawDeg, 2),
             pitchDeg: round(face.pose.pitchDeg, 2),
@@ -116,6 +120,7 @@ export async function analyseFile(
           },
           image: face.aligned.image.data,
           mask: face.aligned.mask,
+          context: contextCrop(image, face.aligned).data,
           size: face.aligned.image.width,
         });
       }

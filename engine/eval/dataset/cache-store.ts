@@ -46,6 +46,7 @@ export function itemIdFor(sha256: string, region: string): string {
 const partPath = (dir: string, itemId: string) => path.join(dir, 'parts', `${itemId}.json`);
 const cropRel = (itemId: string, frameIndex: number) => `crops/${itemId}/${frameIndex}.png`;
 const maskRel = (itemId: string, frameIndex: number) => `crops/${itemId}/${frameIndex}-mask.png`;
+const contextRel = (itemId: string, frameIndex: number) => `crops/${itemId}/${frameIndex}-context.png`;
 
 /**
  * The stored part of `itemId` when it was made by this builder version from the same bytes under
@@ -65,8 +66,8 @@ export async function readValidPart(
   }
   if (part.builderVersion !== BUILDER_VERSION || part.sha256 !== sha256 || part.analysisKey !== analysisKey)
     return null;
-  const complete = part.analysis.samples.every(
-    (s) => existsSync(path.join(dir, s.crop)) && existsSync(path.join(dir, s.mask)),
+  const complete = part.analysis.samples.every((s) =>
+    [s.crop, s.mask, s.context].every((file) => existsSync(path.join(dir, file))),
   );
   return complete ? part : null;
 }
@@ -87,8 +88,9 @@ export async function writeItem(
       id: `${item.itemId}/${c.sample.frameIndex}`,
       crop: cropRel(item.itemId, c.sample.frameIndex),
       mask: maskRel(item.itemId, c.sample.frameIndex),
+      context: contextRel(item.itemId, c.sample.frameIndex),
     };
-    await writeCropPngs(dir, sample.crop, sample.mask, c);
+    await writeCropPngs(dir, sample, c);
     samples.push(sample);
   }
   const part: ItemPart = {
@@ -101,15 +103,20 @@ export async function writeItem(
   return part;
 }
 
-async function writeCropPngs(dir: string, cropRelPath: string, maskRelPath: string, c: BufferedCrop) {
+async function writeCropPngs(
+  dir: string,
+  files: { crop: string; mask: string; context: string },
+  c: BufferedCrop,
+) {
   const raw = (data: Uint8Array, channels: 1 | 3) =>
     sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
       raw: { width: c.size, height: c.size, channels },
     });
   await Promise.all([
-    raw(c.image, 3).png().toFile(path.join(dir, cropRelPath)),
+    raw(c.image, 3).png().toFile(path.join(dir, files.crop)),
     // Without b-w, sharp widens a one-channel raw input to sRGB when it writes the PNG.
-    raw(c.mask, 1).toColourspace('b-w').png().toFile(path.join(dir, maskRelPath)),
+    raw(c.mask, 1).toColourspace('b-w').png().toFile(path.join(dir, files.mask)),
+    raw(c.context, 3).png().toFile(path.join(dir, files.context)),
   ]);
 }
 

@@ -12,7 +12,7 @@ export const CACHE_FORMAT_DIR = 'face-crops-v1';
  * Version of what the builder computes for an item (sampling, layouts, tracker use, crop
  * selection). A part written by another version is analysed again. Bump it when any of these change.
  */
-export const BUILDER_VERSION = 1;
+export const BUILDER_VERSION = 2; // 2: adds the context crop
 
 /** 1 = face swap, 0 = genuine, null = any other category (talking head, print, ...). */
 export type Label = 0 | 1 | null;
@@ -69,6 +69,11 @@ export interface SampleRecord {
   crop: string;
   /** `crops/<itemId>/<frameIndex>-mask.png` (224×224 grey, 255 = face). */
   mask: string;
+  /**
+   * `crops/<itemId>/<frameIndex>-context.png` (224×224 RGB): the aligned crop zoomed out
+   * CONTEXT_CROP_ZOOM times about its centre (engine/face/alignment.ts), black beyond the region.
+   */
+  context: string;
   /** The 468 mesh points in crop pixels, flat [x0, y0, x1, y1, ...], rounded to 0.1 px. */
   landmarks: number[];
   yawDeg: number;

@@ -3,15 +3,32 @@
 // in (<models-dir>/fold-<k>.onnx, trained without fold k), so every number is out-of-fold; without
 // those models it refuses unless in-sample numbers are asked for (--allow-in-sample).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CallSentinelError } from '../../core/errors.ts';
-import type { OnnxModel } from '../../runtime/index.ts';
+import { CROP_KINDS, type CropKind, type OnnxModel } from '../../runtime/index.ts';
 import { frameLogit } from '../../signals/common/aggregate.ts';
 import { cropToModelInput, type CropResize } from '../../signals/common/crop-input.ts';
 import type { Scorer, ScorerContext, ScorerModel } from './types.ts';
 
 export const foldModelFile = (fold: number) => `fold-${fold}.onnx`;
+
+/**
+ * The crop the fold models were trained on: the trainer's summary.json `input` (the presentation-
+ * attack trainer's --input); the aligned crop when it says nothing.
+ */
+export function foldModelsCrop(dir: string): CropKind {
+  const file = path.join(dir, 'summary.json');
+  if (!existsSync(file)) return 'aligned';
+  const input = (JSON.parse(readFileSync(file, 'utf8')) as { input?: unknown }).input;
+  if (input === undefined) return 'aligned';
+  if (!CROP_KINDS.includes(input as CropKind))
+    throw new CallSentinelError('E_MODEL_SPEC', {
+      path: file,
+      detail: `unknown input crop "${String(input)}"`,
+    });
+  return input as CropKind;
+}
 
 export interface FoldModelSpec {
   /** Name of the shipped model in models/manifest.json (the in-sample fallback). */
@@ -53,8 +70,12 @@ export async function createFoldModelScorer(ctx: ScorerContext, spec: FoldModelS
       throw new CallSentinelError('E_MODEL_SPEC', { path: m.name, detail: `no output "${spec.output}"` });
   }
   const inputs = new Map<OnnxModel, Float32Array>();
+  const crop = fallback
+    ? ((await ctx.models.trainedModel(spec.modelName)).input.crop ?? 'aligned')
+    : foldModelsCrop(ctx.foldModelsDir);
   return {
     models,
+    crop,
     inSample: fallback !== null,
     async score(crop) {
       const model = fallback ?? byFold.get(crop.fold);

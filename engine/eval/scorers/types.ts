@@ -3,7 +3,7 @@
 // calibrated and measured by the same protocol and metrics (engine/eval/protocol.ts, metrics.ts).
 
 import type { RgbImage } from '../../face/image-warp.ts';
-import type { ModelStore } from '../../runtime/index.ts';
+import type { CropKind, ModelStore } from '../../runtime/index.ts';
 import type { SampleRecord } from '../dataset/types.ts';
 
 export interface ScorerContext {
@@ -36,6 +36,8 @@ export interface ScorerModel {
 export interface Scorer {
   /** Per-frame score, higher = more likely manipulated, on a logit scale. */
   score(crop: CropInput): Promise<number>;
+  /** The cache crop it scores (its model's training crop); absent = the aligned crop. */
+  readonly crop?: CropKind;
   readonly models: readonly ScorerModel[];
   /** True when items were scored by a model trained on them: every number is then in-sample. */
   readonly inSample: boolean;

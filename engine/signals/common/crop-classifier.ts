@@ -1,5 +1,6 @@
-// The shape shared by the signals whose evidence is one trained CNN on the aligned face crop
-// (face-swap, presentation-attack): score the crop of every k-th usable frame of a track, average
+// The shape shared by the signals whose evidence is one trained CNN on a face crop (face-swap,
+// presentation-attack): score the crop the model was trained on (the aligned crop, or its context
+// crop when the manifest says so) of every k-th usable frame of a track, average
 // the frame logits of a sliding window (and of the whole track at flush) after trimming, Platt-
 // calibrate that to a probability with the calibration `callsentinel eval --write-calibration`
 // fitted, and name the reason by the default operating point. A signal supplies its model's
@@ -13,9 +14,11 @@ import {
   thresholdAt,
   type SignalCalibration,
 } from '../../fusion/calibration.ts';
+import { contextCrop } from '../../face/alignment.ts';
 import { isUsableFace } from '../../face/quality.ts';
 import type { TrackedFace } from '../../face/face-tracker.ts';
-import type { OnnxModel } from '../../runtime/index.ts';
+import type { RgbImage } from '../../face/image-warp.ts';
+import type { CropKind, OnnxModel } from '../../runtime/index.ts';
 import type {
   FrameBundle,
   OperatingPoint,
@@ -95,7 +98,7 @@ export async function createCropClassifier(
     throw new Error(
       `model ${spec.modelName} has no output "${spec.outputName}" (has ${model.outputNames.join(', ')})`,
     );
-  return new CropClassifierInstance(spec, model, calibration, config);
+  return new CropClassifierInstance(spec, model, entry.input.crop ?? 'aligned', calibration, config);
 }
 
 interface ScoredFrame {
@@ -124,6 +127,7 @@ class CropClassifierInstance implements SignalInstance {
   constructor(
     private readonly spec: CropClassifierSpec,
     private readonly model: OnnxModel,
+    private readonly crop: CropKind,
     private readonly calibration: SignalCalibration,
     private readonly config: CropClassifierConfig,
   ) {
@@ -154,7 +158,7 @@ class CropClassifierInstance implements SignalInstance {
       if ((state.framesUsable - 1) % this.config.scoreEveryFrames !== 0) continue;
       state.scored.push({
         timeSec: frame.timeSec,
-        logit: frameLogit(await this.scoreCrop(face)),
+        logit: frameLogit(await this.scoreCrop(face, frame)),
         faceSizePx: face.quality.faceSizePx,
       });
       const from = frame.timeSec - this.config.windowSec;
@@ -182,8 +186,9 @@ class CropClassifierInstance implements SignalInstance {
     this.tracks.clear();
   }
 
-  private async scoreCrop(face: TrackedFace): Promise<number> {
-    cropToModelInput(face.aligned.image, this.model.inputDims, this.spec.resize, this.input);
+  private async scoreCrop(face: TrackedFace, frame: RgbImage): Promise<number> {
+    const image = this.crop === 'context' ? contextCrop(frame, face.aligned) : face.aligned.image;
+    cropToModelInput(image, this.model.inputDims, this.spec.resize, this.input);
     const out = await this.model.run(this.input, this.model.inputDims);
     return out[this.spec.outputName]!.data[0]!;
   }

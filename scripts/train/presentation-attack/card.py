@@ -17,7 +17,7 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
     card = {
         "name": "presentation-attack",
         **model_file_fields(args.model),
-        "task": "probability that the face in an aligned crop is a presentation attack (a recaptured screen or a printed photo) rather than a live face",
+        "task": "probability that the face in the crop is a presentation attack (a recaptured screen or a printed photo) rather than a live face",
         "input": {
             "name": "input",
             "dims": [1, 128, 128, 3],
@@ -26,7 +26,12 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
             "range": "RGB in [0, 1] (pixel / 255); " + describe(P.BACKBONE)["inputScaling"],
             "valueRange": [0, 1],
             "resize": "area",
-            "resizeNote": "the whole 224x224 aligned crop shrunk to 128x128 by area averaging (as face-swap)",
+            # The engine's crop classifier reads `crop` to hand the model the crop it was trained on.
+            "crop": summary.get("input", "aligned"),
+            "resizeNote": ("the whole 224x224 aligned crop shrunk to 128x128 by area averaging (as face-swap)"
+                           if summary.get("input", "aligned") == "aligned" else
+                           "the whole 224x224 context crop (the aligned crop zoomed out 2x about its centre, "
+                           "engine/face/alignment.ts contextCrop) shrunk to 128x128 by area averaging"),
             "dynamicBatch": True,
         },
         "output": {"name": "score", "dims": [1, 1], "meaning": "sigmoid probability of 'presentation attack' (uncalibrated)"},
@@ -58,7 +63,8 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
             "constants": _constants(),
             "callDegradation": "face-swap trainer's degrade.py (rescale, blur, noise, JPEG; p = 0.75), genuine and attack alike; grey-scale p = %.2f both classes" % P.GREY_P,
             "beautyFilter": {"p": C.BEAUTY_P, "bilateralSigmaColour": C.BEAUTY_SIGMA_COLOUR, "bilateralSigmaSpace": C.BEAUTY_SIGMA_SPACE,
-                             "brightenLevels": C.BEAUTY_LIFT, "note": "face-swap trainer's beautify.py, whole crop, genuine and attack alike; p 0 = off"},
+                             "brightenLevels": C.BEAUTY_LIFT, "afterDegradationShare": P.BEAUTY_AFTER_DEGRADE_P,
+                             "note": "face-swap trainer's beautify.py, whole crop, genuine and attack alike, before the call degradation or (that share) after it; p 0 = off"},
         },
         "optimisation": {"optimizer": "AdamW", "lr": P.LR, "weightDecay": P.WEIGHT_DECAY, "schedule": "linear warm-up then cosine",
                           "batch": P.BATCH, "epochs": summary.get("epochs"), "finalSamplesPerEpoch": final["samplesPerEpoch"],

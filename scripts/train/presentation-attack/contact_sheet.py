@@ -14,6 +14,7 @@ import numpy as np
 import pad_config as P
 from data import decode_samples, read_cache_meta  # face-swap trainer's modules
 from degrade import degrade
+from inputs import add_input_argument, as_input, use_input
 from simulate import print_attack, print_params, screen_params, screen_replay
 
 
@@ -23,12 +24,14 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/pad-sheet.png")
     ap.add_argument("--rows", type=int, default=6)
     ap.add_argument("--seed", type=int, default=7)
+    add_input_argument(ap)
     args = ap.parse_args()
+    use_input(args.input)
     _, samples, _ = read_cache_meta(args.crops)
     rng = np.random.default_rng(args.seed)
     genuine = [s for s in samples if s.get("label") == 0]
     picks = [genuine[int(i)] for i in rng.choice(len(genuine), size=args.rows + 1, replace=False)]
-    cs = decode_samples(picks, args.crops)
+    cs = decode_samples(as_input(picks, args.input), args.crops)
     bg = cs.images[-1]
     tiles = []
     for img in cs.images[:-1]:

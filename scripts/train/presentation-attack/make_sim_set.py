@@ -25,6 +25,7 @@ import numpy as np
 
 from data import decode_samples, read_cache_meta
 from degrade import degrade
+from inputs import add_input_argument, as_input, use_input
 from simulate import simulate_sequence
 
 SEED = 20261206
@@ -37,7 +38,9 @@ def main() -> None:
     ap.add_argument("--crops", default=P.CROPS_DIR)
     ap.add_argument("--out", default=P.SIM_DIR)
     ap.add_argument("--frames", type=int, default=P.SEQ_FRAMES)
+    add_input_argument(ap)
     args = ap.parse_args()
+    use_input(args.input)
     items, samples, folds_json = read_cache_meta(args.crops)
     by_item: dict = {}
     for s in samples:
@@ -51,9 +54,9 @@ def main() -> None:
     out_items, out_samples = [], []
     for it in sources:
         rows = sorted(by_item[it["itemId"]], key=lambda s: (s["trackId"], s["frameIndex"]))[: args.frames]
-        frames = list(decode_samples(rows, args.crops).images)
+        frames = list(decode_samples(as_input(rows, args.input), args.crops).images)
         bg_item = sources[int(rng.integers(len(sources)))]["itemId"]
-        bg = decode_samples(by_item[bg_item][:1], args.crops).images[0]
+        bg = decode_samples(as_input(by_item[bg_item][:1], args.input), args.crops).images[0]
         for kind in ("genuine", "replay", "print"):
             seq = frames if kind == "genuine" else simulate_sequence(kind, frames, rng, bg)
             call_seed = int(rng.integers(1 << 30))
@@ -67,7 +70,8 @@ def main() -> None:
                 mask = f"crops/{item_id}/{n}-mask.png"
                 cv2.imwrite(os.path.join(args.out, crop), img[:, :, ::-1])
                 shutil.copy(os.path.join(args.crops, src["mask"]), os.path.join(args.out, mask))
-                out_samples.append(src | {"id": f"{item_id}/{n}", "itemId": item_id, "crop": crop, "mask": mask,
+                # `crop` and `context` both name the written crop (of the --input kind), so the eval reads it either way
+                out_samples.append(src | {"id": f"{item_id}/{n}", "itemId": item_id, "crop": crop, "mask": mask, "context": crop,
                                           "label": 0 if kind == "genuine" else None, "category": kind,
                                           "method": None if kind == "genuine" else f"simulated {kind}"})
             out_items.append(it | {"itemId": item_id, "label": 0 if kind == "genuine" else None, "category": kind,
@@ -78,9 +82,9 @@ def main() -> None:
         f.writelines(json.dumps(r) + "\n" for r in out_samples)
     json.dump(folds_json, open(os.path.join(args.out, "folds.json"), "w"))
     src_sha = hashlib.sha256(open(os.path.join(args.crops, "samples.jsonl"), "rb").read()).hexdigest()
-    json.dump({"seed": SEED, "frames": args.frames, "sources": len(sources), "items": len(out_items),
+    json.dump({"seed": SEED, "input": args.input, "frames": args.frames, "sources": len(sources), "items": len(out_items),
                "crops": len(out_samples), "sourceSamplesSha256": src_sha,
-               "command": "/usr/bin/python3 scripts/train/presentation-attack/make_sim_set.py"},
+               "command": "/usr/bin/python3 scripts/train/presentation-attack/make_sim_set.py" + (f" --input {args.input}" if args.input != "aligned" else "")},
               open(os.path.join(args.out, "sim-set.json"), "w"), indent=1)
     print(f"wrote {len(out_items)} sequences ({len(out_samples)} crops) from {len(sources)} genuine videos to {args.out}")
 

@@ -30,6 +30,15 @@ ATTACK_CATEGORIES = ("print", "replay")
 #: Crops per item kept in RAM for training (long genuine clips would otherwise dominate).
 MAX_CROPS_PER_ITEM = 16
 
+#: Which crop of the cache the model sees (`train.py --input`): "aligned", the face crop face-swap
+#: sees too, or "context", that crop zoomed out 2x about its centre (engine/face/alignment.ts,
+#: CONTEXT_CROP_ZOOM; samples.jsonl `context`), where the sheet's edge, the fingers holding it or a
+#: phone's bezel show. Why: the real prints the aligned model misses are colour photos held up with
+#: their edges and fingers just outside (or at the rim of) the aligned crop. Context since model
+#: 51c3b9a7 (2026-12-07); model 5a28da04 and earlier saw the aligned crop.
+INPUT = "context"
+INPUTS = ("aligned", "context")
+
 # --- batches ----------------------------------------------------------------------------------------
 #: Share of each batch that is an attack sample.
 POSITIVE_SHARE = 0.5
@@ -44,9 +53,15 @@ GREY_P = 0.08
 #: Probability of a beauty-filter look (face-swap trainer's beautify.py: bilateral smoothing +
 #: brightening, whole crop), live and attack samples alike; `train.py --beauty-p`. Why: beautified
 #: live faces read as prints to the model trained without it (eval, strong filter: BPCER 10 % -> 35.7 %).
-#: Off by default: at 0.3 (2026-12-07, 20.9 min) that stayed 10 % -> 33.5 %; real prints passing at
-#: BPCER 10 % 5 of 23 (shipped 7), replay 1 of 4 (same), simulated replay 4.9 % (6.7 %): within noise.
-BEAUTY_P = 0.0
+#: Aligned crop, 0.3, all before the degradation (2026-12-07, 20.9 min): eval 10 % -> 33.5 %, and
+#: beautified-then-encoded data clips still rose (0.08 -> 0.57): not shipped. Context crop, 0.4, half
+#: of them after the degradation (model 51c3b9a7): the eval's filter on cached crops 10 % -> 43.1 %,
+#: but beautified-then-encoded clips hardly move (test/integration/data/presentation-attack-beauty.test.ts).
+BEAUTY_P = 0.4
+#: Share of those looks applied after the call-quality degradation instead of before it: a phone
+#: beautifies before the call encodes, but `callsentinel eval` filters the cached (already encoded)
+#: crop, and a look followed by degradation noise is not the same smooth image.
+BEAUTY_AFTER_DEGRADE_P = 0.5
 #: Its bilateral colour sigma: up to the eval's strong filter (cv2 sigma ~80-90 removes as much
 #: texture as ffmpeg's bilateral=sigmaS=5:sigmaR=0.12).
 BEAUTY_SIGMA_COLOUR = (30.0, 90.0)
@@ -78,7 +93,7 @@ BANDING_P = 0.45
 BANDING_AMP = (0.02, 0.08)
 BANDING_PERIOD_PX = (10.0, 70.0)
 BLUR_SIGMA = (0.2, 1.3)
-BEZEL_P = 0.35  #: the screen's edge (bezel) shows inside the crop
+BEZEL_P = 0.35  #: the screen's edge (bezel) shows inside the crop (aligned input)
 
 # --- print (simulate.py) ------------------------------------------------------------------------------
 #: Tried 0.4 on 2026-12-07 (more photo-paper-like prints, for the colour photo prints the model misses):
@@ -95,7 +110,18 @@ CAST_GAIN = (0.0, 0.12)  #: warm / yellow colour cast
 CURL_P = 0.6
 CURL_SHADE = (0.1, 0.45)  #: darkening towards a curled edge
 CURL_WARP_PX = (0.0, 6.0)  #: bending of the sheet
-PAPER_EDGE_P = 0.3
+PAPER_EDGE_P = 0.3  #: (aligned input)
+
+# --- the sheet's / screen's edge, per input (simulate.py _edge_rect) ----------------------------------
+#: sides: how many crop sides the edge cuts; margin_px: how far inside the crop; edge_p / bezel_p
+#: replace PAPER_EDGE_P / BEZEL_P; fingers_p: one or two fingers holding the sheet or phone at an edge.
+#: In the context crop the face fills the central half, so an edge is there in most attacks.
+EDGE_GEOMETRY = {
+    "aligned": {"sides": (1, 2), "margin_px": (6, 40), "edge_p": PAPER_EDGE_P, "bezel_p": BEZEL_P, "fingers_p": 0.0},
+    "context": {"sides": (1, 4), "margin_px": (0, 58), "edge_p": 0.75, "bezel_p": 0.75, "fingers_p": 0.45},
+}
+FINGER_WIDTH_PX = (9.0, 17.0)  #: in context-crop pixels (a face there is ~110 px wide)
+FINGER_LENGTH_PX = (22.0, 50.0)
 
 # --- sequences (video level) -------------------------------------------------------------------------
 SEQ_FRAMES = 8  #: frames per simulated sequence (the cache samples at 2 frames/s)

@@ -39,13 +39,19 @@ def _u(rng: np.random.Generator, lo_hi) -> float:
 
 # --- shared pieces ----------------------------------------------------------------------------------
 
+def _geometry() -> dict:
+    """Edge and finger settings of the crop the model is trained on (pad_config.INPUT)."""
+    return P.EDGE_GEOMETRY[P.INPUT]
+
+
 def _edge_rect(rng: np.random.Generator) -> tuple:
-    """A rectangle that leaves the face (centre of the crop) inside but cuts 1-2 crop sides:
-    where a small screen's bezel or a photo's border enters the aligned crop."""
+    """A rectangle that leaves the face (centre of the crop) inside but cuts some crop sides:
+    where a screen's bezel or a photo's border enters the crop."""
+    g = _geometry()
     x0, y0, x1, y1 = 0, 0, CROP, CROP
-    sides = rng.choice(4, size=int(rng.integers(1, 3)), replace=False)
+    sides = rng.choice(4, size=int(rng.integers(g["sides"][0], g["sides"][1] + 1)), replace=False)
     for s in sides:
-        m = int(rng.integers(6, 40))
+        m = int(rng.integers(*g["margin_px"]))
         if s == 0:
             x0 = m
         elif s == 1:
@@ -55,6 +61,50 @@ def _edge_rect(rng: np.random.Generator) -> tuple:
         else:
             y1 = CROP - m
     return x0, y0, x1, y1
+
+
+def _finger_params(rect: tuple, rng: np.random.Generator) -> list:
+    """One or two fingers holding the sheet / phone, across one of the edges `rect` cuts (none
+    when the geometry has no fingers or no edge is inside the crop). Each: centre, half axes, angle."""
+    g = _geometry()
+    if g["fingers_p"] <= 0 or rng.random() >= g["fingers_p"]:
+        return []
+    x0, y0, x1, y1 = rect
+    edges = [e for e, inside in (("left", x0 > 0), ("right", x1 < CROP), ("top", y0 > 0), ("bottom", y1 < CROP)) if inside]
+    if not edges:
+        return []
+    edge = edges[int(rng.integers(len(edges)))]
+    fingers = []
+    for _ in range(int(rng.integers(1, 3))):
+        along = _u(rng, (0.35, 0.95)) * CROP
+        w, length = _u(rng, P.FINGER_WIDTH_PX) / 2, _u(rng, P.FINGER_LENGTH_PX) / 2
+        tilt = _u(rng, (-0.5, 0.5))
+        if edge in ("left", "right"):  # fingers come in from the side, across the vertical edge
+            cx = x0 if edge == "left" else x1
+            fingers.append((cx + _u(rng, (-0.3, 0.3)) * length, along, length, w, tilt))
+        else:
+            cy = y0 if edge == "top" else y1
+            fingers.append((along, cy + _u(rng, (-0.3, 0.3)) * length, w, length, tilt))
+    return fingers
+
+
+def _draw_fingers(x: np.ndarray, fingers: list, skin: np.ndarray) -> np.ndarray:
+    """Skin-coloured rounded fingers in front of the sheet, lit from above (uint8 in and out)."""
+    if not fingers:
+        return x
+    out = x.astype(np.float32)
+    for cx, cy, sx, sy, tilt in fingers:
+        body = _blob(cx, cy, sx, sy, tilt)
+        alpha = np.clip((body - 0.45) * 8, 0, 1)[:, :, None]  # a soft-edged ellipse
+        shade = (0.75 + 0.3 * body)[:, :, None]  # rounder = brighter in the middle
+        out = out * (1 - alpha) + alpha * skin[None, None, :] * shade
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def _skin_colour(img: np.ndarray) -> np.ndarray:
+    """Mean colour of the crop's centre (the face), the holder's skin for the fingers."""
+    c = CROP // 2
+    return img[c - 12:c + 12, c - 12:c + 12].reshape(-1, 3).astype(np.float32).mean(axis=0)
 
 
 def _outside_fill(img: np.ndarray, rect: tuple, frame_colour, frame_px: int, bg: np.ndarray) -> np.ndarray:
@@ -127,9 +177,10 @@ def screen_params(rng: np.random.Generator) -> dict:
     if rng.random() < P.BANDING_P:
         p["banding"] = {"amp": _u(rng, P.BANDING_AMP), "period": _u(rng, P.BANDING_PERIOD_PX),
                         "phase": _u(rng, (0, 2 * np.pi)), "speed": _u(rng, (0.3, 2.5))}
-    if rng.random() < P.BEZEL_P:
+    if rng.random() < _geometry()["bezel_p"]:
         p["bezel"] = {"rect": _edge_rect(rng), "colour": [int(rng.integers(5, 60))] * 3,
                       "px": int(rng.integers(3, 25)), "seed": int(rng.integers(1 << 30))}
+        p["bezel"]["fingers"] = _finger_params(p["bezel"]["rect"], rng)
     return p
 
 
@@ -188,6 +239,8 @@ def screen_replay(img: np.ndarray, p: dict, rng: np.random.Generator, t: int = 0
         blob = _blob(g["cx"] + g["drift"][0] * t, g["cy"] + g["drift"][1] * t, g["sx"], g["sy"], g["angle"])
         x = x + (g["amp"] / 255.0) * blob[:, :, None]
     x = np.clip(x * 255.0, 0, 255).astype(np.uint8)
+    if p["bezel"] is not None:  # the hand holding the phone, in front of the screen
+        x = _draw_fingers(x, p["bezel"].get("fingers", []), _skin_colour(img))
     if p["blur"] > 0.25:
         x = cv2.GaussianBlur(x, (0, 0), p["blur"])
     return x
@@ -287,6 +340,7 @@ def print_attack(img: np.ndarray, p: dict, rng: np.random.Generator, t: int = 0,
     if p["edge"] is not None:
         e = p["edge"]
         x = _outside_fill(x, e["rect"], e["colour"], e["px"], _background(np.random.default_rng(e["seed"]), bg))
+        x = _draw_fingers(x, e.get("fingers", []), _skin_colour(img))
     if p["blur"] > 0.25:
         x = cv2.GaussianBlur(x, (0, 0), p["blur"])
     return x

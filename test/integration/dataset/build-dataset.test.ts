@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../engine/cli/cli-io.ts';
 import { main } from '../../../engine/cli/main.ts';
 import type { BuildReport, FoldsFile, ItemRecord, SampleRecord } from '../../../engine/eval/dataset/index.ts';
+import { CONTEXT_CROP_ZOOM } from '../../../engine/face/index.ts';
 import { loadFacePhoto } from '../../../engine/eval/synthetic/face-photos.ts';
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
 import { runFfmpeg } from '../../../engine/eval/synthetic/render.ts';
@@ -198,6 +199,7 @@ describe('callsentinel dataset', () => {
       expect(s.id).toBe(`${s.itemId}/${s.frameIndex}`);
       expect(s.crop).toBe(`crops/${s.itemId}/${s.frameIndex}.png`);
       expect(s.mask).toBe(`crops/${s.itemId}/${s.frameIndex}-mask.png`);
+      expect(s.context).toBe(`crops/${s.itemId}/${s.frameIndex}-context.png`);
       expect(s.landmarks).toHaveLength(468 * 2);
       for (const v of s.landmarks) {
         expect(v).toBeGreaterThanOrEqual(0);
@@ -216,6 +218,32 @@ describe('callsentinel dataset', () => {
     const nose = 1; // mesh point 1: nose tip
     const [nx, ny] = [Math.floor(s.landmarks[2 * nose]!), Math.floor(s.landmarks[2 * nose + 1]!)];
     expect(maskPixels[ny * 224 + nx]).toBe(255);
+  });
+
+  it('context crops: the aligned crop, zoomed out 2× about its centre, with the scene around it', async () => {
+    expect(CONTEXT_CROP_ZOOM).toBe(2);
+    for (const s of samples.slice(0, 3)) {
+      const context = await sharp(path.join(dir, s.context)).metadata();
+      expect([context.width, context.height, context.channels]).toEqual([224, 224, 3]);
+      // Its central 112 px square is the aligned crop at half size (bilinear vs area: a few levels apart).
+      const centre = await sharp(path.join(dir, s.context))
+        .extract({ left: 56, top: 56, width: 112, height: 112 })
+        .raw()
+        .toBuffer();
+      const shrunk = await sharp(path.join(dir, s.crop))
+        .resize(112, 112, { kernel: 'cubic' })
+        .raw()
+        .toBuffer();
+      let diff = 0;
+      for (let i = 0; i < centre.length; i++) diff += Math.abs(centre[i]! - shrunk[i]!);
+      expect(diff / centre.length).toBeLessThan(6);
+      // ...and not just any image: the whole context crop differs from the aligned crop.
+      const whole = await sharp(path.join(dir, s.context)).raw().toBuffer();
+      const crop = await sharp(path.join(dir, s.crop)).raw().toBuffer();
+      let apart = 0;
+      for (let i = 0; i < whole.length; i++) apart += Math.abs(whole[i]! - crop[i]!);
+      expect(apart / whole.length).toBeGreaterThan(10);
+    }
   });
 
   it('the still image is one item with one crop; folds keep groups apart and match folds.json', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentTransform, fillPolygon } from '../../../engine/face/alignment.ts';
+import { alignmentTransform, contextTransform, fillPolygon } from '../../../engine/face/alignment.ts';
 import { DEFAULT_FACE_CONFIG } from '../../../engine/face/config.ts';
-import { applyAffine } from '../../../engine/face/geometry.ts';
+import { applyAffine, invertAffine } from '../../../engine/face/geometry.ts';
 import {
   LANDMARK,
   LEFT_EYE_CONTOUR,
@@ -40,6 +40,23 @@ describe('face alignment', () => {
       expect(r[1]).toBeCloseTo(l[1], 6);
       // Eye distance in the crop does not depend on the face's size in the frame.
       expect((l[0] - r[0]) / size).toBeCloseTo(DEFAULT_FACE_CONFIG.alignedEyeDistance, 1);
+    }
+  });
+
+  it('the context crop shows the aligned crop zoomed out about its centre', () => {
+    const size = DEFAULT_FACE_CONFIG.alignedCropPx;
+    const m = alignmentTransform(syntheticFace(25, 40), DEFAULT_FACE_CONFIG);
+    const c = contextTransform(m, size, 2);
+    // A frame point at the aligned crop's centre stays there; one at its corner moves halfway in.
+    for (const [x, y] of [
+      [size / 2, size / 2],
+      [0, 0],
+      [size, size / 2],
+    ] as const) {
+      const frame = applyAffine(invertAffine(m), [x, y]);
+      const [cx, cy] = applyAffine(c, frame);
+      expect(cx).toBeCloseTo(size / 2 + (x - size / 2) / 2, 6);
+      expect(cy).toBeCloseTo(size / 2 + (y - size / 2) / 2, 6);
     }
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -158,6 +158,17 @@ describe('ModelStore', () => {
       await both.dispose();
       writeFileSync(join(trained, 'face-swap.onnx'), Buffer.concat([BYTES, Buffer.of(1)]));
       expect(await codeOf(both.load('face-swap'))).toBe('E_MODEL_CHECKSUM');
+      // A model names the crop it was trained on; only the kinds the engine can cut are accepted.
+      const manifestPath = join(trained, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: Array<{ input: object }> };
+      manifest.models[0]!.input = { ...manifest.models[0]!.input, crop: 'context' };
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const context = new ModelStore({ modelsDir: dir, trainedModelsDir: trained, threads: 1 });
+      expect((await context.trainedModel('face-swap')).input.crop).toBe('context');
+      manifest.models[0]!.input = { ...manifest.models[0]!.input, crop: 'whole-frame' };
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const bogus = new ModelStore({ modelsDir: dir, trainedModelsDir: trained, threads: 1 });
+      expect(await codeOf(bogus.trainedModel('face-swap'))).toBe('E_MODEL_MANIFEST');
     } finally {
       await both.dispose();
     }

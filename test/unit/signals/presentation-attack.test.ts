@@ -15,6 +15,7 @@ import {
   resolvePresentationAttackConfig,
 } from '../../../engine/signals/presentation-attack/config.ts';
 import { presentationAttackSignal } from '../../../engine/signals/presentation-attack/index.ts';
+import type { FrameBundle } from '../../../engine/signals/types.ts';
 import {
   frameWithFaces,
   uniformGreyFace,
@@ -91,6 +92,25 @@ describe('presentation-attack signal', () => {
         .slice(0, 4)
         .every((o) => o.status === 'insufficient-data'),
     ).toBe(true);
+  });
+
+  it('scores the context crop (the scene around the face) when the manifest says the model was trained on it', async () => {
+    writeStandInModelsDir(dir, { model: 'presentation-attack', crop: 'context' });
+    const instance = await presentationAttackSignal.create(
+      { models: open() },
+      { ...DEFAULT_PRESENTATION_ATTACK_CONFIG, scoreEveryFrames: 1 },
+    );
+    // A dark aligned crop in a bright frame: the aligned crop would score dark, the context crop
+    // (frame pixels around the face: the crop is the frame's 224 px square at (200, 130), so its
+    // 2× context, 448 px, lies inside the frame) scores bright.
+    const bright: FrameBundle = { ...frame(0, []), data: new Uint8Array(640 * 480 * 3).fill(240) };
+    const dark = face(1, 50);
+    const inFrame = { ...dark, aligned: { ...dark.aligned, frameToCrop: [1, 0, -200, 0, 1, -130] as const } };
+    for (let i = 0; i < 5; i++)
+      await instance.update({ ...bright, frameIndex: i, timeSec: i / 30, faces: [inFrame] });
+    const [track] = await instance.flush();
+    await instance.dispose();
+    expect(track!.score!).toBeCloseTo(sigmoid(8 * (240 / 255 - 0.5)), 3);
   });
 
   it('gives insufficient-data for a single frame and refuses a calibration made for another signal', async () => {
