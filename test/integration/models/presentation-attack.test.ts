@@ -1,5 +1,5 @@
 // The shipped presentation-attack model (models/presentation-attack.onnx): ONNX parity with the
-// torch network it was exported from, dynamic batch, size and fp16 weights, and its calibration
+// torch network it was exported from, dynamic batch, size and weight precision, and its calibration
 // (monotonic, tied to this file). The torch reference outputs are on synthetic inputs rebuilt here
 // from integer formulas (test/fixtures/presentation-attack-parity.json, written by the trainer's
 // --final run), so no research media is needed.
@@ -61,7 +61,7 @@ describe('presentation-attack model', () => {
     await store.dispose();
   });
 
-  it('matches the torch network it was exported from (fp16 weights, ≤ 1e-2) on the parity inputs', async () => {
+  it('matches the torch network it was exported from (≤ 1e-2) on the parity inputs', async () => {
     expect(model.sha256).toBe(fixture.sha256);
     const inputs = syntheticParityInputs();
     expect(inputs).toHaveLength(fixture.torchScores.length);
@@ -94,15 +94,19 @@ describe('presentation-attack model', () => {
     }
   });
 
-  it('is small (≤ 10 MB, fp16 weights, ≤ 3 M parameters per its card)', async () => {
+  it('is small (≤ 10 MB, ≤ 3 M parameters per its card; fp16 weights only where parity held)', async () => {
     const dir = defaultTrainedModelsDir();
     expect(statSync(path.join(dir, 'presentation-attack.onnx')).size).toBeLessThanOrEqual(10 * 1024 * 1024);
     const card = JSON.parse(readFileSync(path.join(dir, 'presentation-attack.card.json'), 'utf8')) as {
       sha256: string;
       architecture: { parameters: number; weights: string; onnxOpset: number };
+      parity: { weights: string };
     };
     expect(card.sha256).toBe(model.sha256);
-    expect(card.architecture.weights).toBe('fp16');
+    // The trainer keeps fp16 weights only when they stay within 1e-2 of torch on real crops and on
+    // the synthetic parity inputs; otherwise fp32 (model 51c3b9a7: 0.012 on the stripes input).
+    expect(['fp16', 'fp32']).toContain(card.architecture.weights);
+    expect(card.architecture.weights).toBe(card.parity.weights);
     expect(card.architecture.parameters).toBeLessThanOrEqual(3_000_000);
     expect(card.architecture.onnxOpset).toBeGreaterThanOrEqual(13);
   });
