@@ -70,12 +70,12 @@ export async function createFoldModelScorer(ctx: ScorerContext, spec: FoldModelS
       throw new CallSentinelError('E_MODEL_SPEC', { path: m.name, detail: `no output "${spec.output}"` });
   }
   const inputs = new Map<OnnxModel, Float32Array>();
-  const crop = fallback
+  const cropKind = fallback
     ? ((await ctx.models.trainedModel(spec.modelName)).input.crop ?? 'aligned')
     : foldModelsCrop(ctx.foldModelsDir);
   return {
     models,
-    crop,
+    crop: cropKind,
     inSample: fallback !== null,
     async score(crop) {
       const model = fallback ?? byFold.get(crop.fold);
