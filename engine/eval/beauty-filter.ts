@@ -41,6 +41,22 @@ export const BEAUTY_LEVELS = {
 } as const satisfies Record<string, Required<BeautyFilterOptions>>;
 export type BeautyLevel = keyof typeof BEAUTY_LEVELS;
 
+/**
+ * A level's settings for a crop showing `zoom` times more of the scene than the aligned crop (the
+ * context crop: 2): the same smoothing on the face means a smaller neighbourhood in crop pixels.
+ */
+export function beautyAtCropScale(
+  options: Required<BeautyFilterOptions>,
+  zoom: number,
+): Required<BeautyFilterOptions> {
+  if (zoom === 1) return options;
+  return {
+    ...options,
+    radius: Math.max(1, Math.round(options.radius / zoom)),
+    sigmaSpace: options.sigmaSpace / zoom,
+  };
+}
+
 /** `image` smoothed and brightened (a new image; the input is not changed). */
 export function beautyFilter(image: RgbImage, options: BeautyFilterOptions = {}): RgbImage {
   const { radius, sigmaSpace, sigmaColour, lift } = { ...DEFAULT_BEAUTY_FILTER, ...options };

@@ -27,7 +27,8 @@ import { itemRawScore, samplesByItem, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import type { RgbImage } from '../face/image-warp.ts';
 import { rocAuc, type Label } from './metrics.ts';
-import { BEAUTY_LEVELS, beautyFilter } from './beauty-filter.ts';
+import { BEAUTY_LEVELS, beautyAtCropScale, beautyFilter } from './beauty-filter.ts';
+import { cropZoom } from '../face/alignment.ts';
 import { apcerAtBpcer, bpcerAt, type ApcerAtBpcer } from './pad-metrics.ts';
 import { fitOnItems, type ScoredItem } from './protocol.ts';
 import type { Scorer, ScorerDefinition, ScorerModel } from './scorers/index.ts';
@@ -234,8 +235,10 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
   try {
     frame = await scoreCache(cache, scorer, options.trimFraction, timing, progress);
     if (sim) video = await scoreCache(sim, scorer, options.trimFraction, timing, progress);
+    // The same smoothing of the face whichever crop the model sees (the context crop shows it at half scale).
+    const strong = beautyAtCropScale(BEAUTY_LEVELS.strong, cropZoom(scorer.crop ?? 'aligned'));
     beautified = await scoreCache(cache, scorer, options.trimFraction, timing, progress, (image) =>
-      beautyFilter(image, BEAUTY_LEVELS.strong),
+      beautyFilter(image, strong),
     );
   } finally {
     await scorer.dispose();

@@ -4,7 +4,14 @@
 // bootstrap CI, EER, the verdicts' false-alarm and miss rates under calibration fitted on the
 // training folds only, the share of items that could not be verified, and AUC per method.
 
-import { BEAUTY_LEVELS, beautyFilter, type BeautyFilterOptions, type BeautyLevel } from './beauty-filter.ts';
+import {
+  BEAUTY_LEVELS,
+  beautyAtCropScale,
+  beautyFilter,
+  type BeautyFilterOptions,
+  type BeautyLevel,
+} from './beauty-filter.ts';
+import { cropZoom } from '../face/alignment.ts';
 import { writeCalibrationFile } from './calibration-file.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -277,7 +284,8 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
           byItem.get(item.itemId) ?? [],
           scorer,
           () => options.onProgress?.(++progressed, totalCrops),
-          (image) => beautyFilter(image, BEAUTY_LEVELS[level]),
+          (image) =>
+            beautyFilter(image, beautyAtCropScale(BEAUTY_LEVELS[level], cropZoom(scorer.crop ?? 'aligned'))),
         );
         raw.set(item.itemId, scoredItemOf(item, 0, crops, trimFraction).rawScore);
       }

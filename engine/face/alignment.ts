@@ -1,6 +1,7 @@
 // The aligned face crop every detector sees: eyes level, the face at a fixed scale and place,
 // plus a mask of the face area (inside the mesh's face outline) in crop coordinates.
 
+import type { CropKind } from '../runtime/index.ts';
 import type { FaceConfig } from './config.ts';
 import { applyAffine, composeAffine, type Affine, type Point } from './geometry.ts';
 import { warpToImage, type RgbImage } from './image-warp.ts';
@@ -46,6 +47,11 @@ export function alignFace(frame: RgbImage, landmarks: Float32Array, config: Face
  * holding it, a screen's bezel. The presentation-attack model is trained on this crop.
  */
 export const CONTEXT_CROP_ZOOM = 2;
+
+/** How many times more of the scene a crop of `kind` shows than the aligned crop. */
+export function cropZoom(kind: CropKind): number {
+  return kind === 'context' ? CONTEXT_CROP_ZOOM : 1;
+}
 
 /** Maps frame pixels to the context crop: the aligned crop zoomed out `zoom` times about its centre. */
 export function contextTransform(frameToCrop: Affine, cropPx: number, zoom = CONTEXT_CROP_ZOOM): Affine {

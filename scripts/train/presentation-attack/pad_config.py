@@ -54,8 +54,8 @@ GREY_P = 0.08
 #: brightening, whole crop), live and attack samples alike; `train.py --beauty-p`. Why: beautified
 #: live faces read as prints to the model trained without it (eval, strong filter: BPCER 10 % -> 35.7 %).
 #: Aligned crop, 0.3, all before the degradation (2026-12-07, 20.9 min): eval 10 % -> 33.5 %, and
-#: beautified-then-encoded data clips still rose (0.08 -> 0.57): not shipped. Context crop, 0.4, half
-#: of them after the degradation (model 51c3b9a7): the eval's filter on cached crops 10 % -> 43.1 %,
+#: beautified-then-encoded data clips still rose about as much as without it (probe): not shipped. Context crop, 0.4, half
+#: of them after the degradation (model 51c3b9a7): the eval's filter on cached crops 10 % -> 40.0 %,
 #: but beautified-then-encoded clips hardly move (test/integration/data/presentation-attack-beauty.test.ts).
 BEAUTY_P = 0.4
 #: Share of those looks applied after the call-quality degradation instead of before it: a phone

@@ -2,7 +2,7 @@
 // the dark end without moving white, and leave its input alone.
 
 import { describe, expect, it } from 'vitest';
-import { beautyFilter } from '../../../engine/eval/beauty-filter.ts';
+import { BEAUTY_LEVELS, beautyAtCropScale, beautyFilter } from '../../../engine/eval/beauty-filter.ts';
 import type { RgbImage } from '../../../engine/face/image-warp.ts';
 
 /** 64×64: left half a noisy mid-grey "skin" (±6 levels), right half black, one bright column. */
@@ -40,5 +40,16 @@ describe('beautyFilter', () => {
     expect(at(out, 32, 30)).toBeLessThanOrEqual(12);
     expect(at(out, 40, 30)).toBe(10); // black lifted by 10
     expect(at(out, 48, 30)).toBe(255); // the white line survives, white stays white
+  });
+
+  it('acts on the face alike in a crop that shows twice the scene (the context crop): half the neighbourhood', () => {
+    expect(beautyAtCropScale(BEAUTY_LEVELS.strong, 1)).toBe(BEAUTY_LEVELS.strong);
+    const half = beautyAtCropScale(BEAUTY_LEVELS.strong, 2);
+    expect(half).toMatchObject({ radius: 2, sigmaSpace: 2.5, sigmaColour: 90, lift: 10 });
+    // The full-size settings on a half-size image smooth more than the scaled ones do.
+    const small = testImage();
+    expect(stdDev(beautyFilter(small, BEAUTY_LEVELS.strong), 4, 28)).toBeLessThan(
+      stdDev(beautyFilter(small, half), 4, 28),
+    );
   });
 });
