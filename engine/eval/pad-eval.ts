@@ -226,13 +226,13 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
     folds,
     allowInSample: options.allowInSample,
   });
-  if (sim) checkSimSetInput(options.simDir!, scorer.crop ?? 'aligned');
   const timing = { ms: 0, crops: 0 };
   const progress = options.onProgress ? (n: number) => options.onProgress!(n, total) : undefined;
   let frame: ScoredSet;
   let video: ScoredSet | null = null;
   let beautified: ScoredSet;
   try {
+    if (sim) checkSimSetInput(options.simDir!, scorer.crop ?? 'aligned');
     frame = await scoreCache(cache, scorer, options.trimFraction, timing, progress);
     if (sim) video = await scoreCache(sim, scorer, options.trimFraction, timing, progress);
     // The same smoothing of the face whichever crop the model sees (the context crop shows it at half scale).

@@ -60,6 +60,11 @@ export function contextTransform(frameToCrop: Affine, cropPx: number, zoom = CON
   return composeAffine([k, 0, c - k * c, 0, k, c - k * c], frameToCrop);
 }
 
+/** The crop of `kind` a trained model sees of an aligned face (its manifest entry names the kind). */
+export function cropOfKind(kind: CropKind, frame: RgbImage, aligned: AlignedFace): RgbImage {
+  return kind === 'context' ? contextCrop(frame, aligned) : aligned.image;
+}
+
 /** The context crop of an aligned face (same size, same orientation; black beyond the frame). */
 export function contextCrop(frame: RgbImage, aligned: AlignedFace, zoom = CONTEXT_CROP_ZOOM): RgbImage {
   const size = aligned.image.width;

@@ -10,6 +10,6 @@ export { choosePrimaryTrack, type TrackSummary } from './track-history.ts';
 export { DEFAULT_FACE_CONFIG, resolveFaceConfig, type FaceConfig } from './config.ts';
 export type { HeadPose } from './head-pose.ts';
 export type { AlignedFace } from './alignment.ts';
-export { CONTEXT_CROP_ZOOM, contextCrop, cropZoom } from './alignment.ts';
+export { CONTEXT_CROP_ZOOM, contextCrop, cropOfKind, cropZoom } from './alignment.ts';
 export type { FaceQuality } from './quality.ts';
 export type { BoxPx } from './geometry.ts';

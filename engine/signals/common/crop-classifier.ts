@@ -14,7 +14,7 @@ import {
   thresholdAt,
   type SignalCalibration,
 } from '../../fusion/calibration.ts';
-import { contextCrop } from '../../face/alignment.ts';
+import { cropOfKind } from '../../face/alignment.ts';
 import { isUsableFace } from '../../face/quality.ts';
 import type { TrackedFace } from '../../face/face-tracker.ts';
 import type { RgbImage } from '../../face/image-warp.ts';
@@ -187,8 +187,12 @@ class CropClassifierInstance implements SignalInstance {
   }
 
   private async scoreCrop(face: TrackedFace, frame: RgbImage): Promise<number> {
-    const image = this.crop === 'context' ? contextCrop(frame, face.aligned) : face.aligned.image;
-    cropToModelInput(image, this.model.inputDims, this.spec.resize, this.input);
+    cropToModelInput(
+      cropOfKind(this.crop, frame, face.aligned),
+      this.model.inputDims,
+      this.spec.resize,
+      this.input,
+    );
     const out = await this.model.run(this.input, this.model.inputDims);
     return out[this.spec.outputName]!.data[0]!;
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { median } from '../../../engine/core/stats.ts';
 import { readManifest } from '../../../engine/eval/data-manifest.ts';
-import { contextCrop, createFaceTracker } from '../../../engine/face/index.ts';
+import { createFaceTracker, cropOfKind } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
 import { ModelStore, type CropKind, type OnnxModel } from '../../../engine/runtime/index.ts';
 import { cropToModelInput } from '../../../engine/signals/common/crop-input.ts';
@@ -46,8 +46,12 @@ describe.skipIf(!dataDir)('presentation-attack on real print and replay media', 
       const { faces } = await tracker.process(frame);
       const face = [...faces].sort((a, b) => b.quality.faceSizePx - a.quality.faceSizePx)[0];
       if (!face) continue;
-      const image = crop === 'context' ? contextCrop(frame, face.aligned) : face.aligned.image;
-      cropToModelInput(image, model.inputDims, PRESENTATION_ATTACK_RESIZE, input);
+      cropToModelInput(
+        cropOfKind(crop, frame, face.aligned),
+        model.inputDims,
+        PRESENTATION_ATTACK_RESIZE,
+        input,
+      );
       scores.push((await model.run(input, model.inputDims))[PRESENTATION_ATTACK_OUTPUT]!.data[0]!);
     }
     return scores;
