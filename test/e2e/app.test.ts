@@ -11,7 +11,6 @@ import type { Download, Page } from 'playwright-core';
 import { CATALOGUE } from '../../engine/core/messages.ts';
 import { makeBenchClip } from '../../engine/eval/synthetic/bench-clips.ts';
 import { makeSwapClipPair } from '../../engine/eval/synthetic/swap-clip.ts';
-import { ModelStore } from '../../engine/runtime/index.ts';
 import {
   builtRenderer,
   chromiumAvailable,
@@ -23,6 +22,7 @@ import {
   toCameraY4m,
   type AppHarness,
 } from '../support/app-harness.ts';
+import { useModelStore } from '../support/model-store.ts';
 import { sharedDataDir } from '../support/shared-data.ts';
 
 const hasChromium = chromiumAvailable();
@@ -296,21 +296,23 @@ describe.skipIf(!hasChromium)('app in Chromium (web mode, real engine)', () => {
 describe.skipIf(!hasChromium)('alert in Chromium on a generated swap (real detector)', () => {
   let app: AppHarness;
   let page: Page;
-  let models: ModelStore;
+  const models = useModelStore();
 
   beforeAll(async () => {
-    models = new ModelStore();
     // Another identity swapped onto the face the way inswapper-based tools paste it with colour
     // correction off (engine/eval/synthetic/swap-clip.ts): the face-swap model flags it.
-    const { swapped } = await makeSwapClipPair({ models });
-    app = await launchApp({ cameraY4m: await toCameraY4m(swapped, { seconds: 5 }), lang: 'en', models });
+    const { swapped } = await makeSwapClipPair({ models: models() });
+    app = await launchApp({
+      cameraY4m: await toCameraY4m(swapped, { seconds: 5 }),
+      lang: 'en',
+      models: models(),
+    });
     page = app.page;
     await page.waitForSelector('[data-action="start-stop"]:not([disabled])', { timeout: 30_000 });
   });
 
   afterAll(async () => {
     await app?.close();
-    await models?.dispose();
   });
 
   it('the face-swap detector turns the verdict and the alert fires with the bank’s next steps and a sound', async () => {

@@ -11,6 +11,7 @@ import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
 import { faceSwapSignal } from '../../../engine/signals/face-swap/index.ts';
 import type { SignalDefinition } from '../../../engine/signals/types.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { writeStandInModelsDir } from '../../support/stand-in-face-swap.ts';
 
 const failing: SignalDefinition = {
@@ -39,23 +40,21 @@ const failing: SignalDefinition = {
 
 describe('scanFile with signals', () => {
   let dir: string;
-  let models: ModelStore;
   let clip: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'cs-scan-signals-'));
     writeStandInModelsDir(dir);
-    models = new ModelStore({ trainedModelsDir: dir });
     clip = (await makeMotionClip({ motion: 'static', seconds: 4 })).path;
   });
-
-  afterAll(async () => {
-    await models.dispose();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
+  // Made after the folder exists, disposed before it is removed (afterAll hooks run last-first).
+  const models = useModelStore(() => ({ trainedModelsDir: dir }));
 
   it('fills signals, the timeline and the verdict, and survives a failing signal', async () => {
-    const r = await scanFile(clip, { models, signals: [faceSwapSignal, failing] });
+    const r = await scanFile(clip, { models: models(), signals: [faceSwapSignal, failing] });
     const fs = r.signals['face-swap']!;
     expect(fs.status).toBe('ok');
     expect(fs.score).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // MoveNet's nose and eyes land on the face mesh's (within its heatmap's resolution), whether the
 // face is small in the frame or large, and the hand model sees no hand on a face.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BodyKeypointModel,
   HandPresenceModel,
@@ -12,22 +12,16 @@ import {
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
 import { createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 
 describe('challenge model runners', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it.each([110, 300])('MoveNet keypoints sit on the mesh (face %i px tall)', async (faceHeight) => {
     const clip = await makeMotionClip({ motion: 'static', seconds: 0.2, faceHeight });
-    const tracker = await createFaceTracker(store);
-    const body = await BodyKeypointModel.load(store);
-    const hand = await HandPresenceModel.load(store);
+    const tracker = await createFaceTracker(store());
+    const body = await BodyKeypointModel.load(store());
+    const hand = await HandPresenceModel.load(store());
     for await (const frame of readFrames(clip.path)) {
       const face = (await tracker.process(frame)).faces[0]!;
       const L = face.landmarks;

@@ -3,7 +3,7 @@
 // challenge-like moment, in-plane rotation does not read as a head turn, mirroring flips the
 // yaw's sign, and a zoom reads as coming close.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_CHALLENGES,
   findChallengeMoments,
@@ -13,21 +13,15 @@ import {
 } from '../../../engine/challenges/index.ts';
 import { median } from '../../../engine/core/stats.ts';
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { observeClip } from './observe-clip.ts';
 
 describe('challenges on synthetic clips of a real photo', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it('a still photo performs no challenge and has no challenge-like moment', async () => {
     const clip = await makeMotionClip({ motion: 'static', seconds: 3 });
-    const observations = await observeClip(clip.path, store);
+    const observations = await observeClip(clip.path, store());
     expect(observations.filter((o) => o.face).length).toBe(observations.length);
     for (const challenge of BUILT_IN_CHALLENGES) {
       const result = challenge.verify(observations, challenge.defaultConfig);
@@ -45,7 +39,7 @@ describe('challenges on synthetic clips of a real photo', () => {
 
   it('in-plane rotation (−30° → +30°) does not fake a head turn', async () => {
     const clip = await makeMotionClip({ motion: 'rotate', seconds: 3 });
-    const observations = await observeClip(clip.path, store, { hand: false });
+    const observations = await observeClip(clip.path, store(), { hand: false });
     const measures = measureStream(observations);
     const rolls = measures.map((m) => m.rollDeg!).filter(Number.isFinite);
     expect(Math.max(...rolls) - Math.min(...rolls)).toBeGreaterThan(45);
@@ -64,7 +58,7 @@ describe('challenges on synthetic clips of a real photo', () => {
     async (photo) => {
       const yaw = async (mirror: boolean) => {
         const clip = await makeMotionClip({ motion: 'static', photo, seconds: 1, mirror });
-        const measures = measureStream(await observeClip(clip.path, store, { hand: false }));
+        const measures = measureStream(await observeClip(clip.path, store(), { hand: false }));
         return {
           fused: median(measures.map((m) => m.yawDeg!)),
           body: median(measures.map((m) => m.bodyYawDeg!)),
@@ -84,7 +78,7 @@ describe('challenges on synthetic clips of a real photo', () => {
 
   it('a zoom (0.7× → 1.4×) reads as coming close, without going back', async () => {
     const clip = await makeMotionClip({ motion: 'zoom', seconds: 2 });
-    const observations = await observeClip(clip.path, store, { hand: false, body: false });
+    const observations = await observeClip(clip.path, store(), { hand: false, body: false });
     const result = verifyCloseUp(observations);
     console.info(
       `zoom clip: size ratio ${result.peaks.sizeRatio!.toFixed(2)}, progress ${result.progress.toFixed(2)}`,

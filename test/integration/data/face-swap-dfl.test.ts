@@ -6,14 +6,14 @@
 // a held-out measurement — those are in the README (callsentinel eval).
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractRegion, regionColumns } from '../../../engine/eval/dataset/frame-regions.ts';
 import { choosePrimaryTrack, createFaceTracker } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import { faceSwapSignal } from '../../../engine/signals/face-swap/index.ts';
 import { DEFAULT_FACE_SWAP_CONFIG } from '../../../engine/signals/face-swap/config.ts';
 import type { SignalObservation } from '../../../engine/signals/types.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 
 const dataDir = sharedDataDir('face-swap model on a DeepFaceLive clip');
@@ -23,17 +23,11 @@ const CLIP = 'DeepFaceLive__doc_celebs_Bryan_Greynolds_Bryan_Greynolds_0.mp4';
 const HALVES = { genuine: { xFrom: 0, xTo: 0.5 }, swap: { xFrom: 0.5, xTo: 1 } } as const;
 
 describe.skipIf(!dataDir)('face-swap on a DeepFaceLive side-by-side clip', () => {
-  let models: ModelStore;
-  beforeAll(() => {
-    models = new ModelStore();
-  });
-  afterAll(async () => {
-    await models.dispose();
-  });
+  const models = useModelStore();
 
   async function scoreHalf(geometry: { xFrom: number; xTo: number }): Promise<SignalObservation> {
-    const tracker = await createFaceTracker(models);
-    const signal = await faceSwapSignal.create({ models }, { ...DEFAULT_FACE_SWAP_CONFIG });
+    const tracker = await createFaceTracker(models());
+    const signal = await faceSwapSignal.create({ models: models() }, { ...DEFAULT_FACE_SWAP_CONFIG });
     for await (const frame of readFrames(path.join(dataDir!, 'media', CLIP))) {
       const region = extractRegion(frame, { ...geometry, greyRects: [] });
       const { x0, x1 } = regionColumns({ ...geometry, greyRects: [] }, frame.width);

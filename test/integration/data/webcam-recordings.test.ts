@@ -4,10 +4,10 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { choosePrimaryTrack } from '../../../engine/face/index.ts';
 import { trackClip } from '../face/track-clip.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { sharedDataDir } from '../../support/shared-data.ts';
 
 const dataDir = sharedDataDir('webcam recordings');
@@ -20,13 +20,9 @@ const RECORDINGS = [
 ];
 
 describe.skipIf(!dataDir)('face pipeline on real webcam recordings', () => {
-  let models: ModelStore;
+  const models = useModelStore();
   const report: Record<string, unknown> = {};
-  beforeAll(() => {
-    models = new ModelStore();
-  });
-  afterAll(async () => {
-    await models.dispose();
+  afterAll(() => {
     mkdirSync('test-artifacts', { recursive: true });
     writeFileSync(
       path.join('test-artifacts', 'webcam-recordings.json'),
@@ -39,7 +35,7 @@ describe.skipIf(!dataDir)('face pipeline on real webcam recordings', () => {
     async ({ file, sampleFps, turnsBothWays }) => {
       const { frames, summaries } = await trackClip(
         path.join(dataDir!, 'media', file),
-        models,
+        models(),
         {},
         { sampleFps },
       );

@@ -3,29 +3,23 @@
 // landmarks must move with the known transform, roll must follow the rotation, and yaw must flip
 // sign in the mirror image.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { median } from '../../../engine/core/stats.ts';
 import { applyAffine, invertAffine } from '../../../engine/face/geometry.ts';
 import { MESH_POINTS } from '../../../engine/face/landmark-indices.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import {
   makeMotionClip,
   type MotionClip,
   type MotionClipOptions,
 } from '../../../engine/eval/synthetic/motion-clips.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { trackClip, type TrackedFrame } from './track-clip.ts';
 
-let models: ModelStore;
-beforeAll(() => {
-  models = new ModelStore();
-});
-afterAll(async () => {
-  await models.dispose();
-});
+const models = useModelStore();
 
 async function run(opts: MotionClipOptions): Promise<{ clip: MotionClip; frames: TrackedFrame[] }> {
   const clip = await makeMotionClip(opts);
-  const { frames } = await trackClip(clip.path, models);
+  const { frames } = await trackClip(clip.path, models());
   expect(frames).toHaveLength(clip.frames);
   return { clip, frames };
 }

@@ -1,20 +1,14 @@
 // Several faces at once, as in a call window: the big remote face is the primary face, the small
 // self-view is tracked and listed too, and faces down to 40 px are found even in large frames.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { choosePrimaryTrack } from '../../../engine/face/index.ts';
 import { intersectionOverUnion, applyAffine, type BoxPx } from '../../../engine/face/geometry.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import { makeMultiFaceClip, type MultiFaceClip } from '../../../engine/eval/synthetic/bench-clips.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { trackClip } from './track-clip.ts';
 
-let models: ModelStore;
-beforeAll(() => {
-  models = new ModelStore();
-});
-afterAll(async () => {
-  await models.dispose();
-});
+const models = useModelStore();
 
 /** Where the self-view face is in frame i: its approximate face box mapped through the known transform. */
 function selfViewBox(clip: MultiFaceClip, i: number): BoxPx {
@@ -28,7 +22,7 @@ function selfViewBox(clip: MultiFaceClip, i: number): BoxPx {
 describe('several faces in a call window', () => {
   it('tracks the self-view too, and picks the big remote face as primary', async () => {
     const clip = await makeMultiFaceClip({ seconds: 3 });
-    const { frames, summaries } = await trackClip(clip.path, models);
+    const { frames, summaries } = await trackClip(clip.path, models());
     expect(summaries.length).toBe(2);
     const primary = summaries.find((s) => s.trackId === choosePrimaryTrack(summaries))!;
     const other = summaries.find((s) => s !== primary)!;
@@ -43,7 +37,7 @@ describe('several faces in a call window', () => {
     [1280, 720],
   ])('finds and keeps a 40 px face in a %d×%d frame', async (width, height) => {
     const clip = await makeMultiFaceClip({ seconds: 3, width, height, selfViewFaceHeight: 40 });
-    const { frames } = await trackClip(clip.path, models);
+    const { frames } = await trackClip(clip.path, models());
     const found = frames.filter((f) =>
       f.faces.some((face) => intersectionOverUnion(face.boxPx, selfViewBox(clip, f.index)) > 0.3),
     ).length;

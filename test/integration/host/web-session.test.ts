@@ -19,11 +19,11 @@ import {
   type RectPx,
   type ServerMessage,
 } from '../../../engine/live/protocol.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 
 let dir: string;
 let server: WebServer;
-let models: ModelStore;
+const models = useModelStore();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cs-web-'));
@@ -32,13 +32,11 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(path.join(dir, 'secret.txt'), 'not to be served');
-  models = new ModelStore();
-  server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir, models });
+  server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir, models: models() });
 }, 60_000);
 
 afterAll(async () => {
   await server?.close();
-  await models?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

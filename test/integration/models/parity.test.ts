@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelStore, type ModelManifest } from '../../../engine/runtime/index.ts';
+import type { ModelManifest } from '../../../engine/runtime/index.ts';
 import { convertHumanModels, resolveHumanPackageDir } from '../../../scripts/models/convert-human-models.ts';
 import { converterFingerprint } from '../../../scripts/models/fingerprint.ts';
 import { HUMAN_MODELS } from '../../../scripts/models/human-models.ts';
 import { parseModelJson } from '../../../scripts/models/tfjs/graph-model.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { maxAbsDiff, randomFloats } from '../../support/seeded-random.ts';
 import { loadReferenceModel } from '../../support/tfjs-reference.ts';
 
@@ -35,18 +36,16 @@ async function photoInput(
 describe('converted human models match TF.js', () => {
   let outDir: string;
   let manifest: ModelManifest;
-  let store: ModelStore;
 
   beforeAll(() => {
     outDir = mkdtempSync(join(tmpdir(), 'callsentinel-models-'));
     manifest = convertHumanModels({ outDir, packageDir });
-    store = new ModelStore({ modelsDir: outDir, threads: 2 });
   });
-
-  afterAll(async () => {
-    await store?.dispose();
+  afterAll(() => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
+  // Made after the folder exists, disposed before it is removed (afterAll hooks run last-first).
+  const store = useModelStore(() => ({ modelsDir: outDir, threads: 2 }));
 
   it.each(HUMAN_MODELS.map((m) => [m.name, m] as const))('%s', async (name, source) => {
     const entry = manifest.models.find((m) => m.name === name)!;
@@ -56,7 +55,7 @@ describe('converted human models match TF.js', () => {
       json,
       new Uint8Array(readFileSync(join(packageDir, 'models', source.bin.file))),
     );
-    const model = await store.load(name);
+    const model = await store().load(name);
     expect(model.inputDims).toEqual(entry.input.dims);
     expect(model.outputNames).toEqual(entry.outputs.map((o) => o.name));
     const count = entry.input.dims.reduce((a, b) => a * b, 1);
@@ -110,8 +109,8 @@ describe('converted human models match TF.js', () => {
   });
 
   it('releases sessions on dispose', async () => {
-    const model = await store.load('liveness');
-    await store.dispose();
+    const model = await store().load('liveness');
+    await store().dispose();
     await expect(model.run(new Float32Array(32 * 32 * 3), [1, 32, 32, 3])).rejects.toThrow(/disposed/);
   });
 });

@@ -7,14 +7,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   parseSignalCalibration,
   plattProbability,
   type SignalCalibration,
 } from '../../../engine/fusion/calibration.ts';
-import { defaultTrainedModelsDir, ModelStore, type OnnxModel } from '../../../engine/runtime/index.ts';
+import { defaultTrainedModelsDir, type OnnxModel } from '../../../engine/runtime/index.ts';
 import { PRESENTATION_ATTACK_MODEL } from '../../../engine/signals/presentation-attack/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/presentation-attack-parity.json');
 const SIDE = 128;
@@ -49,16 +50,12 @@ export function syntheticParityInputs(): Float32Array[] {
 }
 
 describe('presentation-attack model', () => {
-  let store: ModelStore;
+  const store = useModelStore();
   let model: OnnxModel;
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as ParityFixture;
 
   beforeAll(async () => {
-    store = new ModelStore();
-    model = await store.load(PRESENTATION_ATTACK_MODEL);
-  });
-  afterAll(async () => {
-    await store.dispose();
+    model = await store().load(PRESENTATION_ATTACK_MODEL);
   });
 
   it('matches the torch network it was exported from (≤ 1e-2) on the parity inputs', async () => {
@@ -112,7 +109,7 @@ describe('presentation-attack model', () => {
   });
 
   it('has a calibration for this file that is monotonic (higher raw score, higher probability)', async () => {
-    const entry = await store.trainedModel(PRESENTATION_ATTACK_MODEL);
+    const entry = await store().trainedModel(PRESENTATION_ATTACK_MODEL);
     const text = readFileSync(path.join(defaultTrainedModelsDir(), entry.calibration!), 'utf8');
     const calibration = parseSignalCalibration(text) as SignalCalibration;
     expect(typeof calibration).toBe('object');

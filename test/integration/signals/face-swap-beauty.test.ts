@@ -6,20 +6,14 @@
 // profile), two untouched portraits, panned and beautified (call-quality.ts BEAUTY_FILTER) before
 // a 450 kbit/s encode, must read `likely_real`. `callsentinel eval` measures the same on data.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanFile } from '../../../engine/analysis/scan-file.ts';
 import { toCallQuality } from '../../../engine/eval/synthetic/call-quality.ts';
 import type { FacePhotoId } from '../../../engine/eval/synthetic/face-photos.ts';
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 
-let models: ModelStore;
-beforeAll(() => {
-  models = new ModelStore();
-});
-afterAll(async () => {
-  await models.dispose();
-});
+const models = useModelStore();
 
 describe('a beautified genuine caller', () => {
   const portraits: FacePhotoId[] = ['faceid-man', 'facedetect-man'];
@@ -32,7 +26,7 @@ describe('a beautified genuine caller', () => {
       panY: [230, 250],
     });
     const file = await toCallQuality(clip.path, { kbps: 450, beautyFilter: true });
-    const r = await scanFile(file, { models });
+    const r = await scanFile(file, { models: models() });
     const s = r.signals['face-swap'];
     expect(s?.status, JSON.stringify(s)).toBe('ok');
     console.info(`${photo} beautified: face-swap ${s!.score!.toFixed(3)} (${r.verdict})`);

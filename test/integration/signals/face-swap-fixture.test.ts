@@ -5,24 +5,18 @@
 // 0.159. The margin is thin (v1 is a weak detector): a retrained model or calibration must
 // pass this again before the app's alert test can rely on the fixture.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanFile } from '../../../engine/analysis/scan-file.ts';
 import { makeSwapClipPair } from '../../../engine/eval/synthetic/swap-clip.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 
-let models: ModelStore;
-beforeAll(() => {
-  models = new ModelStore();
-});
-afterAll(async () => {
-  await models.dispose();
-});
+const models = useModelStore();
 
 describe('swapped fixture for the alert', () => {
   it('is suspicious or worse, and its untouched twin likely_real', { timeout: 300_000 }, async () => {
-    const pair = await makeSwapClipPair({ models });
+    const pair = await makeSwapClipPair({ models: models() });
     const scan = async (file: string) => {
-      const r = await scanFile(file, { models });
+      const r = await scanFile(file, { models: models() });
       const s = r.signals['face-swap'];
       expect(s?.status, JSON.stringify(s)).toBe('ok');
       return { verdict: r.verdict, faceSwap: s!.score! };

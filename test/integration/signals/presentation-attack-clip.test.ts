@@ -3,24 +3,18 @@
 // (engine/eval/synthetic/motion-clips.ts): the signal must produce a calibrated, bounded score
 // with evidence behind it, and a timeline of windows.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeMotionClip } from '../../../engine/eval/synthetic/motion-clips.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import { presentationAttackSignal } from '../../../engine/signals/presentation-attack/index.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { runSignalsOnClip } from './run-signals.ts';
 
 describe('presentation-attack signal on a generated face clip', () => {
-  let models: ModelStore;
-  beforeAll(() => {
-    models = new ModelStore();
-  });
-  afterAll(async () => {
-    await models.dispose();
-  });
+  const models = useModelStore();
 
   it('scores the clip: status ok, score and confidence in [0, 1], enough frames scored', async () => {
     const clip = await makeMotionClip({ motion: 'pan', seconds: 3 });
-    const run = await runSignalsOnClip(clip.path, models, [presentationAttackSignal]);
+    const run = await runSignalsOnClip(clip.path, models(), [presentationAttackSignal]);
     const [final] = run.final['presentation-attack']!;
     console.info(
       `generated clip: presentation-attack score ${final!.score?.toFixed(3)}, raw ${final!.features?.rawScore?.toFixed(2)}, ` +

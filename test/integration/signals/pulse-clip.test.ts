@@ -5,15 +5,15 @@
 // find a steady photo steady (jitter, boundary flicker) and wait for a blink (12 s is too short
 // to call a face blinkless), and prints what each signal costs per 640×480 frame.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toCallQuality } from '../../../engine/eval/synthetic/call-quality.ts';
-import { ModelStore } from '../../../engine/runtime/index.ts';
 import { blinkSignal } from '../../../engine/signals/blink/index.ts';
 import { boundaryFlickerSignal } from '../../../engine/signals/boundary-flicker/index.ts';
 import { jitterSignal } from '../../../engine/signals/jitter/index.ts';
 import { DEFAULT_PULSE_CONFIG } from '../../../engine/signals/pulse/config.ts';
 import { pulseSignal } from '../../../engine/signals/pulse/index.ts';
 import { makePulseClip } from '../../fixtures/pulse-clip.ts';
+import { useModelStore } from '../../support/model-store.ts';
 import { runSignalsOnClip, timeSignals, type SignalRun } from './run-signals.ts';
 
 const CALL = { kbps: 450, noise: 8 };
@@ -22,10 +22,9 @@ const SIGNALS = [pulseSignal, blinkSignal, jitterSignal, boundaryFlickerSignal];
 const TIMED_FRAMES = 330;
 
 describe('signals on a rendered face clip with a 72 bpm pulse, at call quality', () => {
-  let models: ModelStore;
+  const models = useModelStore();
   let run: SignalRun;
   beforeAll(async () => {
-    models = new ModelStore();
     const clip = await makePulseClip({
       motion: 'static',
       seconds: 12,
@@ -33,12 +32,9 @@ describe('signals on a rendered face clip with a 72 bpm pulse, at call quality',
       greenLevels: 2,
       redLevels: 1,
     });
-    run = await runSignalsOnClip(await toCallQuality(clip.path, CALL), models, SIGNALS, {
+    run = await runSignalsOnClip(await toCallQuality(clip.path, CALL), models(), SIGNALS, {
       keepFrames: TIMED_FRAMES,
     });
-  });
-  afterAll(async () => {
-    await models.dispose();
   });
 
   it('pulse: recovers 1.2 Hz (72 bpm) within ±3 bpm, scores it neutral', () => {
@@ -81,7 +77,7 @@ describe('signals on a rendered face clip with a 72 bpm pulse, at call quality',
   });
 
   it('each signal is cheap per 640×480 frame (together well under 2 ms)', async () => {
-    const ms = await timeSignals(run.kept, models, SIGNALS);
+    const ms = await timeSignals(run.kept, models(), SIGNALS);
     const total = Object.values(ms).reduce((a, b) => a + b, 0);
     const line = (m: Record<string, number>) =>
       Object.entries(m)
