@@ -63,7 +63,13 @@ POSITIVE_SHARE = 0.5
 #: pseudo-fakes made from genuine crops. Real swaps come from few identities (DeepFaceLive models),
 #: so leaning on them alone teaches identities, not artefacts.
 REAL_SWAP_SHARE = 0.35
-#: Pseudo-fake kinds and their probabilities.
+#: Pseudo-fake kinds and their probabilities (`train.py --pseudo-kinds` overrides the mix).
+#: oval_paste (pseudo_fakes.py) is left out: tried 2026-12-07 as
+#: `--pseudo-kinds self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15
+#: --samples-per-epoch 8192 --beauty-p 0.3` (52.8 min) — held-out video AUC 0.620 [0.518, 0.717]
+#: against v1's 0.744, and the issue's paste clip, though now far apart in raw logits (3.73 vs
+#: -0.38), stays 0.07 apart after calibration: the Platt slope fitted on the real folds is
+#: 0.08-0.13 per logit, so +0.3 needs ~10 logits. Not shipped (models/README.md).
 PSEUDO_KINDS = {"self_blend": 0.45, "mesh_swap": 0.40, "colour_mismatch": 0.15}
 
 # --- pseudo-fakes (see pseudo_fakes.py) ---------------------------------------------------------
@@ -75,6 +81,13 @@ BLEND_MAX = (0.6, 1.0)  #: the blend mask is scaled to this peak opacity (SBI's 
 #: Cheek-to-cheek width at which the swapped face is rendered before upscaling (inswapper renders a
 #: 128 px aligned face, ~100 px cheek to cheek; DeepFaceLive models 224-320 px, i.e. no upscaling here).
 SWAP_FACE_PX = (80, 150)
+#: oval_paste: height (brows to chin) at which the donor face is rendered before upscaling; the
+#: aligned crop shows a face ~130 px high, so 40-100 px is a 1.3-3x upscale.
+OVAL_RENDER_FACE_PX = (40.0, 100.0)
+#: oval_paste: width of the oval's fade as a share of its radius (0.02 ~ a hard edge).
+OVAL_FEATHER = (0.02, 0.3)
+#: oval_paste: share of pastes whose colours are matched to the target (the rest keep the donor's).
+OVAL_COLOUR_MATCH_P = 0.8
 
 # --- call-like degradation (applied to genuine and fake alike; see degrade.py) -------------------
 DEGRADE_P = 0.75  #: probability that a sample is degraded at all
@@ -88,8 +101,12 @@ BLUR_SIGMA = (0.3, 1.1)
 #: Off by default: at 0.25 (the faceres 8-pair recipe, 2026-12-07) it did not make the detector
 #: any less sensitive to beautified genuine faces — `callsentinel eval`'s strong beauty filter
 #: raised held-out false alarms 5.1 % -> 28.2 % with it, 4.5 % -> 27.6 % without (v1: 4.5 % ->
-#: 21.2 %). These settings smooth less than that filter does, but the presentation-attack trainer's
-#: run at its full strength stayed as sensitive too (pad_config.BEAUTY_P).
+#: 21.2 %). On this from-scratch net at 0.3 (the oval-paste run above) the same filter moved them
+#: only 5.1 % -> 9.0 %, and a final-model pilot's mean logit on the app's untouched alert portrait
+#: (a retouched, smooth-skinned photo) fell from 3.84 without the look to 0.32 with it. The v1
+#: recipe with only `--beauty-p 0.3` (fold models, 22 min) kept the trainer's pooled item AUC (0.728
+#: [0.65, 0.80]) but not the eval's robustness: video AUC 0.707 [0.610, 0.793], strong filter
+#: 6.4 % -> 18.6 %. Not shipped either; both runs are in models/README.md.
 BEAUTY_P = 0.0
 BEAUTY_SIGMA_COLOUR = (15.0, 50.0)  #: bilateral filter's colour sigma, 8-bit levels
 BEAUTY_SIGMA_SPACE = (3.0, 8.0)  #: its spatial sigma, 224-crop pixels (the kernel is 9 px wide)
@@ -107,7 +124,10 @@ BATCH = 64
 LR = 2e-3
 WEIGHT_DECAY = 0.02
 EPOCHS = 12
-#: Samples drawn per epoch (balanced sampling with replacement; not tied to the data size).
+#: Samples drawn per epoch (balanced sampling with replacement; not tied to the data size). At
+#: 4096 the net ends its 12 epochs underfit (final-model pilot: training accuracy 0.73, in-sample
+#: pseudo-fake AUC 0.72-0.85; 8192: 0.84 and 0.81-0.94) — yet the 8192 run above was no better on
+#: the real held-out swaps. ~200 images/s here (2026-12-07) would leave room for 8192 in 60 min.
 SAMPLES_PER_EPOCH = 4096
 #: Stop when validation AUC has not improved for this many epochs.
 PATIENCE = 4

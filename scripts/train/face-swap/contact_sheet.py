@@ -2,8 +2,8 @@
 
 Why: a generator that produces implausible fakes (misplaced faces, hard black edges, wrong
 colours) teaches the detector a shortcut that no real swapper leaves. One row per genuine crop:
-original, self-blend, mesh swap, colour mismatch, then the original and the mesh swap after the
-call-like degradation that training applies to both.
+original, self-blend, mesh swap, colour mismatch, oval paste, then the original and the mesh swap
+after the call-like degradation that training applies to both.
 
     /usr/bin/python3 scripts/train/face-swap/contact_sheet.py [--crops DIR] [--out /tmp/pseudo-fakes.png]
 """
@@ -47,10 +47,11 @@ def main() -> None:
         sbi, _ = s.pseudo_fake(i, "self_blend")
         swap, kind = s.pseudo_fake(i, "mesh_swap")
         col, _ = s.pseudo_fake(i, "colour_mismatch")
-        row = [orig, sbi, swap, col, degrade(orig, s.rng, p=1.0), degrade(swap, s.rng, p=1.0)]
+        oval, _ = s.pseudo_fake(i, "oval_paste")
+        row = [orig, sbi, swap, col, oval, degrade(orig, s.rng, p=1.0), degrade(swap, s.rng, p=1.0)]
         tiles.append(np.hstack(row))
     sheet = np.vstack(tiles)[:, :, ::-1].copy()
-    for k, name in enumerate(["genuine", "self_blend", "mesh_swap", "colour", "genuine+call", "swap+call"]):
+    for k, name in enumerate(["genuine", "self_blend", "mesh_swap", "colour", "oval_paste", "genuine+call", "swap+call"]):
         cv2.putText(sheet, name, (k * C.CROP_PX + 4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (0, 255, 255), 1, cv2.LINE_AA)
     cv2.imwrite(args.out, sheet)
     print(f"wrote {args.out} ({len(picks)} rows)")

@@ -14,6 +14,10 @@ identity, pose and camera of the genuine set:
                   colour-matched in LAB inside the mask and pasted through a feathered mask.
 * colour_mismatch The inner face gets a different colour/lighting than the rest of the head, as when a
                   swapper's colour transfer drifts.
+* oval_paste      The crudest cross-identity swap: another identity's face, only moved, turned and scaled
+                  onto the target's eyes and mouth (no mesh warp), rendered small, matched per channel in
+                  mean and spread (or not at all) and pasted through an oval from soft to hard-edged. The
+                  face inside keeps its own shape, so eyes, nose and jaw sit where the donor had them.
 
 All functions take and return 224x224 uint8 RGB crops in the engine's aligned-crop convention, the
 crop's 224x224 uint8 face mask (255 inside the mesh's face outline) and its (468, 2) landmarks.
@@ -25,8 +29,15 @@ import numpy as np
 import config as C
 from mesh_warp import delaunay, warp_face
 
+#: Every kind make_pseudo_fake knows; config.PSEUDO_KINDS (or `train.py --pseudo-kinds`) picks the mix.
+KINDS = ("self_blend", "mesh_swap", "colour_mismatch", "oval_paste")
+#: The kinds that paste another identity's face and so need a donor crop.
+DONOR_KINDS = ("mesh_swap", "oval_paste")
+
 # MediaPipe mesh indices used to shape masks (subject's right/left as in engine/face/landmark-indices.ts).
 CHEEK_RIGHT, CHEEK_LEFT = 234, 454
+#: Eye corners (right eye, left eye) and mouth corners: the anchors of the oval paste.
+EYE_RIGHT, EYE_LEFT, MOUTH = [33, 133], [362, 263], [61, 291]
 BROW_POINTS = [70, 63, 105, 66, 107, 336, 296, 334, 293, 300]
 
 
@@ -187,6 +198,52 @@ def colour_mismatch(img: np.ndarray, mask: np.ndarray, landmarks: np.ndarray, rn
     return _blend(x, img, alpha)
 
 
+def _anchors(landmarks: np.ndarray) -> np.ndarray:
+    """Both eye centres and the mouth centre, (3, 2) float32."""
+    return np.stack([landmarks[idx].mean(axis=0) for idx in (EYE_RIGHT, EYE_LEFT, MOUTH)]).astype(np.float32)
+
+
+def oval_paste(tgt: np.ndarray, tgt_lm: np.ndarray, src: np.ndarray, src_lm: np.ndarray,
+               rng: np.random.Generator) -> np.ndarray:
+    """Another identity's face moved onto the target's eyes and mouth and pasted through an oval."""
+    size = tgt.shape[0]
+    a_t, a_s = _anchors(tgt_lm), _anchors(src_lm)
+    m, _ = cv2.estimateAffinePartial2D(a_s, a_t)  # rotation, uniform scale, shift
+    if m is None:
+        return tgt
+    eye_mid = (a_t[0] + a_t[1]) / 2
+    eye_gap = float(np.linalg.norm(a_t[1] - a_t[0])) + 1e-3
+    down_axis = a_t[2] - eye_mid
+    face_h = 2.2 * float(np.linalg.norm(down_axis)) + 1e-3
+    # Render the donor face small, as a real-time swapper does, then scale it back up.
+    r = min(1.0, _u(rng, C.OVAL_RENDER_FACE_PX) / face_h)
+    face = cv2.warpAffine(src, m, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    if r < 1:
+        small = cv2.resize(face, (max(8, int(size * r)), max(8, int(size * r))), interpolation=cv2.INTER_AREA)
+        face = cv2.resize(small, (size, size), interpolation=cv2.INTER_LINEAR if rng.random() < 0.6 else cv2.INTER_CUBIC)
+    # The oval: brows to chin, cheek to cheek, turned with the eye line.
+    centre = eye_mid + _u(rng, (0.4, 0.5)) * down_axis
+    rx, ry = _u(rng, (0.85, 1.1)) * eye_gap, _u(rng, (0.45, 0.56)) * face_h
+    angle = float(np.arctan2(a_t[1][1] - a_t[0][1], a_t[1][0] - a_t[0][0]))
+    ys, xs = np.mgrid[0:size, 0:size].astype(np.float32) + 0.5
+    dx, dy = xs - centre[0], ys - centre[1]
+    u = (dx * np.cos(angle) + dy * np.sin(angle)) / rx
+    v = (-dx * np.sin(angle) + dy * np.cos(angle)) / ry
+    dist = np.sqrt(u * u + v * v)
+    feather = _u(rng, C.OVAL_FEATHER)
+    t = np.clip((1 - dist) / feather, 0, 1)
+    alpha = (t * t * (3 - 2 * t)).astype(np.float32)
+    inside = dist < 1
+    if rng.random() < C.OVAL_COLOUR_MATCH_P and inside.sum() > 50:
+        # Per-channel mean and spread, as a quick colour transfer does; the spread ratio is left
+        # almost free, so a flat-lit donor on a contrasty target comes out garish, as such pastes do.
+        f, g = face.astype(np.float32), tgt.astype(np.float32)
+        fm, fs = f[inside].mean(axis=0), f[inside].std(axis=0) + 1.0
+        gm, gs = g[inside].mean(axis=0), g[inside].std(axis=0) + 1.0
+        face = np.clip((f - fm) * np.clip(gs / fs, 0.5, 3.0) + gm + 0.5, 0, 255).astype(np.uint8)
+    return _blend(face, tgt, alpha)
+
+
 def make_pseudo_fake(
     kind: str,
     img: np.ndarray,
@@ -197,12 +254,14 @@ def make_pseudo_fake(
     tris: np.ndarray | None = None,
     index_map: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One pseudo-fake of `kind`; `donor` = (image, landmarks) of another identity for mesh_swap."""
+    """One pseudo-fake of `kind`; `donor` = (image, landmarks) of another identity for mesh_swap and
+    oval_paste."""
+    if kind in DONOR_KINDS and donor is None:
+        kind = "self_blend"
+    if kind == "oval_paste":
+        return oval_paste(img, landmarks, donor[0], donor[1], rng)
     if kind == "mesh_swap":
-        if donor is None:
-            kind = "self_blend"
-        else:
-            return mesh_swap(img, mask, landmarks, donor[0], donor[1], rng, tris, index_map)
+        return mesh_swap(img, mask, landmarks, donor[0], donor[1], rng, tris, index_map)
     if kind == "self_blend":
         return self_blend(img, mask, landmarks, rng)
     if kind == "colour_mismatch":

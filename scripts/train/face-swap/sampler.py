@@ -16,7 +16,7 @@ from data import CropSet
 from beautify import beautify
 from degrade import degrade
 from mesh_warp import delaunay, rasterize
-from pseudo_fakes import make_pseudo_fake
+from pseudo_fakes import DONOR_KINDS, make_pseudo_fake
 
 _INTERPOLATIONS = [(cv2.INTER_AREA, 0.5), (cv2.INTER_LINEAR, 0.3), (cv2.INTER_CUBIC, 0.2)]
 
@@ -83,13 +83,13 @@ class Sampler:
         cs, rng = self.cs, self.rng
         kind = kind or str(rng.choice(self.kinds, p=self.kind_p))
         donor = None
-        if kind == "mesh_swap":
+        if kind in DONOR_KINDS:
             j = self.donor_for(i, candidates, groups)
             if j is None:
                 kind = "self_blend"
             else:
                 donor = (cs.images[j], cs.landmarks[j])
-        tris, index_map = self._mesh(i) if donor is not None else (None, None)
+        tris, index_map = self._mesh(i) if kind == "mesh_swap" else (None, None)
         img = make_pseudo_fake(kind, cs.images[i], cs.masks[i], cs.landmarks[i], rng, donor, tris, index_map)
         return img, kind
 

@@ -14,7 +14,7 @@ import numpy as np
 import config as C
 from degrade import degrade
 from mesh_warp import delaunay, warp_face
-from pseudo_fakes import make_pseudo_fake
+from pseudo_fakes import DONOR_KINDS, KINDS, make_pseudo_fake
 from sampler import geometric_jitter, to_input
 
 
@@ -76,14 +76,14 @@ def main() -> None:
     # the paste-back mask is eroded there; ~1 % on real crops, more on this random mesh)
     assert frac < 0.05, f"cached rasterisation differs on {frac:.3f} of pixels"
 
-    for kind in C.PSEUDO_KINDS:
+    for kind in KINDS:  # every generator, also those the current mix leaves out
         for k in range(5):
-            donor = (b_img, b_lm) if kind == "mesh_swap" else None
-            out = make_pseudo_fake(kind, a_img, a_mask, a_lm, rng, donor, tris if donor else None)
+            donor = (b_img, b_lm) if kind in DONOR_KINDS else None
+            out = make_pseudo_fake(kind, a_img, a_mask, a_lm, rng, donor, tris if kind == "mesh_swap" else None)
             check_image(kind, out, a_img)
             # the change is concentrated on the face, not the background corners
             diff = np.abs(out.astype(int) - a_img.astype(int)).sum(2)
-            if kind == "mesh_swap":
+            if kind in DONOR_KINDS:
                 assert diff[:10, :10].max() == 0, f"{kind}: background corner changed"
                 assert diff[a_mask > 0].mean() > 1.0, f"{kind}: face barely changed"
 
@@ -96,7 +96,7 @@ def main() -> None:
         assert x.shape == (C.INPUT_PX, C.INPUT_PX, 3) and x.dtype == np.uint8
     same = degrade(a_img, rng, p=0.0)
     assert same is a_img, "p=0 must leave the image alone"
-    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize)" % ", ".join(C.PSEUDO_KINDS))
+    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize)" % ", ".join(KINDS))
 
 
 if __name__ == "__main__":

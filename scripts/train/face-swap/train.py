@@ -36,6 +36,7 @@ from data import CropSet, decode_samples, load_training_set, read_cache_meta
 from export import export_checked, export_onnx
 from metrics import auc, grouped_bootstrap_ci, item_scores
 from model import build_net, count_parameters, make_optimizer
+from pseudo_fakes import KINDS
 from sampler import Sampler, to_input, validation_set
 from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
                           train_epoch, warmup_cosine, write_fold_scores)
@@ -245,6 +246,22 @@ def measure_throughput(cs: CropSet, args) -> dict:
             "inferImagesPerSec": round(256 / (time.time() - t0), 1), "workers": args.workers}
 
 
+def parse_pseudo_kinds(text: str) -> dict:
+    """'kind=p,kind=p' -> {kind: p}: known kinds only, probabilities >= 0 with a positive sum."""
+    mix = {}
+    for part in text.split(","):
+        name, _, p = part.partition("=")
+        if name.strip() not in KINDS:
+            raise argparse.ArgumentTypeError(f"unknown pseudo-fake kind {name.strip()!r} (known: {', '.join(KINDS)})")
+        try:
+            mix[name.strip()] = float(p)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{part!r}: give kind=probability") from None
+    if any(v < 0 for v in mix.values()) or sum(mix.values()) <= 0:
+        raise argparse.ArgumentTypeError("probabilities must be >= 0 with a positive sum")
+    return mix
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="Train the face-swap detector (grouped CV + final export).")
     ap.add_argument("--fold", type=int)
@@ -267,12 +284,16 @@ def main() -> None:
                     help="depthwise/pointwise pairs of faceres kept (1-13; fewer = faster, see config.FACERES_DEPTH)")
     ap.add_argument("--beauty-p", type=float, default=C.BEAUTY_P,
                     help="probability of the beauty-filter look on each sample, genuine and fake alike (beautify.py; default off, see config.BEAUTY_P)")
+    ap.add_argument("--pseudo-kinds", type=parse_pseudo_kinds, default=C.PSEUDO_KINDS,
+                    help="pseudo-fake mix, e.g. self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15 "
+                         "(default config.PSEUDO_KINDS)")
     args = ap.parse_args()
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
     C.THREADS = args.threads  # data.decode_samples reads it too
     C.BEAUTY_P = args.beauty_p  # beautify.beautify reads it
+    C.PSEUDO_KINDS = args.pseudo_kinds  # the sampler and the card read it
     started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
