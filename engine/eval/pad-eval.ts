@@ -232,11 +232,11 @@ export async function runPadEvaluation(options: PadEvalOptions): Promise<PadEval
   let video: ScoredSet | null = null;
   let beautified: ScoredSet;
   try {
-    if (sim) checkSimSetInput(options.simDir!, scorer.crop ?? 'aligned');
+    if (sim) checkSimSetInput(options.simDir!, scorer.crop);
     frame = await scoreCache(cache, scorer, options.trimFraction, timing, progress);
     if (sim) video = await scoreCache(sim, scorer, options.trimFraction, timing, progress);
     // The same smoothing of the face whichever crop the model sees (the context crop shows it at half scale).
-    const strong = beautyAtCropScale(BEAUTY_LEVELS.strong, cropZoom(scorer.crop ?? 'aligned'));
+    const strong = beautyAtCropScale(BEAUTY_LEVELS.strong, cropZoom(scorer.crop));
     beautified = await scoreCache(cache, scorer, options.trimFraction, timing, progress, (image) =>
       beautyFilter(image, strong),
     );

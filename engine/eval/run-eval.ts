@@ -276,6 +276,8 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       scored.push(scoredItemOf(item, item.label, crops, trimFraction));
     }
     for (const level of levels) {
+      // The same smoothing of the face whichever crop the model sees (the context crop shows it at half scale).
+      const look = beautyAtCropScale(BEAUTY_LEVELS[level], cropZoom(scorer.crop));
       const raw = new Map<string, number | null>();
       for (const item of genuineItems) {
         const crops = await scoreItemCrops(
@@ -284,8 +286,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
           byItem.get(item.itemId) ?? [],
           scorer,
           () => options.onProgress?.(++progressed, totalCrops),
-          (image) =>
-            beautyFilter(image, beautyAtCropScale(BEAUTY_LEVELS[level], cropZoom(scorer.crop ?? 'aligned'))),
+          (image) => beautyFilter(image, look),
         );
         raw.set(item.itemId, scoredItemOf(item, 0, crops, trimFraction).rawScore);
       }

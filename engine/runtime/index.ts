@@ -15,6 +15,7 @@ export {
   TRAINED_MANIFEST_SCHEMA_VERSION,
   parseManifest,
   parseTrainedManifest,
+  trainedCropKind,
   type CropKind,
   type ManifestInput,
   type ManifestModel,

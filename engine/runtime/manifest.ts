@@ -101,8 +101,13 @@ export interface TrainedManifestInput extends ManifestTensor {
   readonly layout: 'NHWC';
   readonly range: string;
   readonly valueRange: readonly [number, number];
-  /** The crop the model was trained on; absent = 'aligned'. */
+  /** The crop the model was trained on; absent = 'aligned' (read it with `trainedCropKind`). */
   readonly crop?: CropKind;
+}
+
+/** The crop a trained model sees: its manifest's `input.crop`, the aligned crop when unnamed. */
+export function trainedCropKind(model: { readonly input: TrainedManifestInput }): CropKind {
+  return model.input.crop ?? 'aligned';
 }
 
 /** One model this project trained (models/manifest.json). */

@@ -46,6 +46,7 @@ export const faceBlurScorer: ScorerDefinition = {
   async create() {
     return {
       models: [],
+      crop: 'aligned', // the face mask belongs to the aligned crop
       inSample: false,
       async score(crop) {
         return faceBlurScore(crop.image, await crop.mask());

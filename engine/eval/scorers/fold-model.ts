@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CallSentinelError } from '../../core/errors.ts';
-import { CROP_KINDS, type CropKind, type OnnxModel } from '../../runtime/index.ts';
+import { CROP_KINDS, trainedCropKind, type CropKind, type OnnxModel } from '../../runtime/index.ts';
 import { frameLogit } from '../../signals/common/aggregate.ts';
 import { cropToModelInput, type CropResize } from '../../signals/common/crop-input.ts';
 import type { Scorer, ScorerContext, ScorerModel } from './types.ts';
@@ -71,7 +71,7 @@ export async function createFoldModelScorer(ctx: ScorerContext, spec: FoldModelS
   }
   const inputs = new Map<OnnxModel, Float32Array>();
   const cropKind = fallback
-    ? ((await ctx.models.trainedModel(spec.modelName)).input.crop ?? 'aligned')
+    ? trainedCropKind(await ctx.models.trainedModel(spec.modelName))
     : foldModelsCrop(ctx.foldModelsDir);
   return {
     models,

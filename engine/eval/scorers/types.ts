@@ -36,8 +36,8 @@ export interface ScorerModel {
 export interface Scorer {
   /** Per-frame score, higher = more likely manipulated, on a logit scale. */
   score(crop: CropInput): Promise<number>;
-  /** The cache crop it scores (its model's training crop); absent = the aligned crop. */
-  readonly crop?: CropKind;
+  /** The cache crop it scores (its model's training crop). */
+  readonly crop: CropKind;
   readonly models: readonly ScorerModel[];
   /** True when items were scored by a model trained on them: every number is then in-sample. */
   readonly inSample: boolean;

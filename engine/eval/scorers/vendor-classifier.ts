@@ -27,6 +27,7 @@ export function vendorClassifierScorer(spec: VendorClassifierSpec): ScorerDefini
         models: [
           { name: spec.model, fold: null, file: `models/vendor/${spec.model}.onnx`, sha256: model.sha256 },
         ],
+        crop: 'aligned', // human's classifiers take the face crop
         inSample: false,
         async score(crop) {
           bilinearResizeToTensor(crop.image, w!, h!, input);

@@ -18,7 +18,7 @@ import { cropOfKind } from '../../face/alignment.ts';
 import { isUsableFace } from '../../face/quality.ts';
 import type { TrackedFace } from '../../face/face-tracker.ts';
 import type { RgbImage } from '../../face/image-warp.ts';
-import type { CropKind, OnnxModel } from '../../runtime/index.ts';
+import { trainedCropKind, type CropKind, type OnnxModel } from '../../runtime/index.ts';
 import type {
   FrameBundle,
   OperatingPoint,
@@ -98,7 +98,7 @@ export async function createCropClassifier(
     throw new Error(
       `model ${spec.modelName} has no output "${spec.outputName}" (has ${model.outputNames.join(', ')})`,
     );
-  return new CropClassifierInstance(spec, model, entry.input.crop ?? 'aligned', calibration, config);
+  return new CropClassifierInstance(spec, model, trainedCropKind(entry), calibration, config);
 }
 
 interface ScoredFrame {

@@ -14,6 +14,7 @@ def _constants() -> dict:
 def write_card(summary: dict, items: list, folds_json, args, command: str) -> dict:
     final = summary["final"]
     ts = summary["trainingSet"]
+    crop = summary.get("input", "aligned")  # the trainer's --input; runs before it saw the aligned crop
     card = {
         "name": "presentation-attack",
         **model_file_fields(args.model),
@@ -27,9 +28,9 @@ def write_card(summary: dict, items: list, folds_json, args, command: str) -> di
             "valueRange": [0, 1],
             "resize": "area",
             # The engine's crop classifier reads `crop` to hand the model the crop it was trained on.
-            "crop": summary.get("input", "aligned"),
+            "crop": crop,
             "resizeNote": ("the whole 224x224 aligned crop shrunk to 128x128 by area averaging (as face-swap)"
-                           if summary.get("input", "aligned") == "aligned" else
+                           if crop == "aligned" else
                            "the whole 224x224 context crop (the aligned crop zoomed out 2x about its centre, "
                            "engine/face/alignment.ts contextCrop) shrunk to 128x128 by area averaging"),
             "dynamicBatch": True,

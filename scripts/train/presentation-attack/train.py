@@ -217,6 +217,13 @@ def write_parity_fixture(net, model_path: str) -> str:
     return os.path.relpath(PARITY_FIXTURE, P.REPO_DIR)
 
 
+def load_final_net(out: str) -> torch.nn.Module:
+    """The final model's weights as --final saved them (<out>/final.pt), in eval mode."""
+    net = build_net(P.BACKBONE)
+    net.load_state_dict(torch.load(os.path.join(out, "final.pt")))
+    return net.eval()
+
+
 def reexport(args, images, kinds, items, folds_json) -> None:
     """The final weights exported again with today's export rules; the card keeps the training's command."""
     import card
@@ -225,9 +232,7 @@ def reexport(args, images, kinds, items, folds_json) -> None:
     summary = json.load(open(summary_path))
     if summary.get("input", "aligned") != args.input:
         raise SystemExit(f"{summary_path} was trained on the {summary.get('input', 'aligned')} crop, not --input {args.input}")
-    net = build_net(P.BACKBONE)
-    net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
-    net.eval()
+    net = load_final_net(args.out)
     parity = export_checked(net, args.model, all_parity_inputs(images, kinds))
     parity["fixture"] = write_parity_fixture(net, args.model)
     log(f"re-exported {args.model} ({parity['bytes']} bytes, {parity['weights']})")
@@ -260,9 +265,7 @@ def main() -> None:
     args = ap.parse_args()
     use_input(args.input)
     if args.parity_fixture:
-        net = build_net(P.BACKBONE)
-        net.load_state_dict(torch.load(os.path.join(args.out, "final.pt")))
-        print("wrote", write_parity_fixture(net.eval(), args.model))
+        print("wrote", write_parity_fixture(load_final_net(args.out), args.model))
         return
     if not (args.all_folds or args.final or args.bench or args.reexport):
         ap.error("give --all-folds, --final, --bench, --reexport or --parity-fixture")

@@ -11,7 +11,7 @@ import { median } from '../../../engine/core/stats.ts';
 import { readManifest } from '../../../engine/eval/data-manifest.ts';
 import { createFaceTracker, cropOfKind } from '../../../engine/face/index.ts';
 import { readFrames } from '../../../engine/media/index.ts';
-import type { CropKind, OnnxModel } from '../../../engine/runtime/index.ts';
+import { trainedCropKind, type CropKind, type OnnxModel } from '../../../engine/runtime/index.ts';
 import { cropToModelInput } from '../../../engine/signals/common/crop-input.ts';
 import {
   PRESENTATION_ATTACK_MODEL,
@@ -31,7 +31,7 @@ describe.skipIf(!dataDir)('presentation-attack on real print and replay media', 
   let crop: CropKind;
   beforeAll(async () => {
     model = await models().load(PRESENTATION_ATTACK_MODEL);
-    crop = (await models().trainedModel(PRESENTATION_ATTACK_MODEL)).input.crop ?? 'aligned';
+    crop = trainedCropKind(await models().trainedModel(PRESENTATION_ATTACK_MODEL));
   });
 
   /** The model's probability for the largest face of each analysed frame of a file. */
