@@ -36,6 +36,11 @@ MAX_CROPS_PER_ITEM = 16
 #: phone's bezel show. Why: the real prints the aligned model misses are colour photos held up with
 #: their edges and fingers just outside (or at the rim of) the aligned crop. Context since model
 #: 51c3b9a7 (2026-12-07); model 5a28da04 and earlier saw the aligned crop.
+#: Not done, measured (2026-12-07, session 9): both crops together. The two miss different prints,
+#: so the shipped recipe was run once per input (`--all-folds --input aligned|context`, 11 min
+#: each) and their out-of-fold logits combined: prints passing at BPCER 10 % aligned 4 / 23,
+#: context 6 / 23, mean logit 5 / 23, max of bona-fide-standardised logits 4 / 23; replays 3, 2,
+#: 2, 2 of 4. No gain over one crop, so no two-view model.
 INPUT = "context"
 INPUTS = ("aligned", "context")
 
@@ -44,6 +49,9 @@ INPUTS = ("aligned", "context")
 POSITIVE_SHARE = 0.5
 #: Of the attacks, the share drawn from REAL attack crops of the training folds (there are ~30
 #: crops in all, mostly stills: more would teach those few faces, not the medium).
+#: `train.py --real-attack-share`. Tried 0.35 (2026-12-07, session 9, `--all-folds`, 8.1 min): pooled
+#: out-of-fold prints passing at BPCER 10 % 7 of 23 (this recipe rerun: 6), replays 1 of 4 (2): the
+#: few real attacks are memorised, not generalised; kept at 0.12.
 REAL_ATTACK_SHARE = 0.12
 #: Simulated attack kinds (the rest of the positives).
 SIM_KINDS = {"replay": 0.5, "print": 0.5}

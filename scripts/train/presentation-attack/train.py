@@ -202,19 +202,28 @@ def synthetic_parity_inputs() -> np.ndarray:
     return np.stack([v.astype(np.float32).reshape(128, 128, 3) for v in out])
 
 
+def parity_fixture_path(model_path: str) -> str:
+    """The committed fixture belongs to the shipped model only: a candidate exported elsewhere
+    (--model) gets its fixture beside it, so trying one leaves the repository's test alone."""
+    if os.path.abspath(model_path) == os.path.abspath(P.MODEL_PATH):
+        return PARITY_FIXTURE
+    return os.path.splitext(model_path)[0] + ".parity.json"
+
+
 def write_parity_fixture(net, model_path: str) -> str:
     from export import torch_scores
 
     x = synthetic_parity_inputs()
     scores = torch_scores(net, x)
-    os.makedirs(os.path.dirname(PARITY_FIXTURE), exist_ok=True)
-    with open(PARITY_FIXTURE, "w") as f:
+    fixture = parity_fixture_path(model_path)
+    os.makedirs(os.path.dirname(fixture), exist_ok=True)
+    with open(fixture, "w") as f:
         json.dump({"model": os.path.basename(model_path), "sha256": sha256_file(model_path),
                    "inputs": " ".join(synthetic_parity_inputs.__doc__.split()),
                    "torchScores": [float(v) for v in scores], "tolerance": 1e-2,
                    "madeBy": "scripts/train/presentation-attack/train.py --final"}, f, indent=1)
         f.write("\n")
-    return os.path.relpath(PARITY_FIXTURE, P.REPO_DIR)
+    return os.path.relpath(fixture, P.REPO_DIR)
 
 
 def load_final_net(out: str) -> torch.nn.Module:
@@ -261,8 +270,13 @@ def main() -> None:
     ap.add_argument("--model", default=P.MODEL_PATH)
     ap.add_argument("--beauty-p", type=float, default=P.BEAUTY_P,
                     help="probability of a beauty-filter look on each sample, live and attack alike (see pad_config.BEAUTY_P)")
+    ap.add_argument("--real-attack-share", type=float, default=P.REAL_ATTACK_SHARE,
+                    help="share of the attack samples drawn from the training folds' real attack crops (pad_config.REAL_ATTACK_SHARE)")
     add_input_argument(ap)
     args = ap.parse_args()
+    if not 0.0 <= args.real_attack_share <= 1.0:
+        ap.error("--real-attack-share must be in [0, 1]")
+    P.REAL_ATTACK_SHARE = args.real_attack_share  # the sampler (and the card) read it from pad_config
     use_input(args.input)
     if args.parity_fixture:
         print("wrote", write_parity_fixture(load_final_net(args.out), args.model))
@@ -302,7 +316,7 @@ def main() -> None:
     budget.observe(train_rate=min(sampler_rate * 1.5, 120.0), infer_rate=300.0)
     summary_path = os.path.join(args.out, "summary.json")
     summary = json.load(open(summary_path)) if os.path.exists(summary_path) and not args.all_folds else {}
-    summary.update({"K": K, "input": args.input, "beautyP": args.beauty_p,
+    summary.update({"K": K, "input": args.input, "beautyP": args.beauty_p, "realAttackShare": args.real_attack_share,
                     "command": " ".join(["/usr/bin/python3"] + sys.argv), "backbone": P.BACKBONE, "params": count_parameters(build_net(P.BACKBONE)), "epochs": args.epochs,
                     "samplesPerEpochMax": args.samples_per_epoch, "samplerRate": round(sampler_rate, 1),
                     "trainingSet": {"crops": len(rows), "genuine": sum(1 for k in kinds if k is None), "realAttacks": counts,
