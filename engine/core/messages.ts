@@ -614,6 +614,8 @@ Options:
   'eval.header-method': '| method (its swaps vs all genuine) | swap items | AUC [95 % CI] |',
   'eval.header-fold':
     '| fold | test genuine / swap | AUC | Platt slope, intercept | suspicious ≥ | likely fake ≥ |',
+  'eval.paired-regions':
+    'same clip, swapped half vs its genuine half (side-by-side and panel clips): the swap scored higher in {higher} of {pairs} ({share} {ci}; 50 % is chance)',
   'eval.clamped': ' (clamped)',
   'eval.trainer-agreement': 'trainer agreement: {crops} crops, |ours − trainer OOF| mean {mean}, max {max}',
   'eval.beauty-filter':
@@ -1306,6 +1308,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'eval.row-all': '全部',
   'eval.header-method': '| 方法（其换脸条目对全部真实条目） | 换脸条目数 | AUC [95 % 置信区间] |',
   'eval.header-fold': '| 折 | 测试集 真实 / 换脸 | AUC | Platt 斜率，截距 | 可疑 ≥ | 可能为伪造 ≥ |',
+  'eval.paired-regions':
+    '同一视频中换脸一半对其真实一半（并排与多画面视频）：换脸一半得分更高的有 {higher} / {pairs} 对（{share} {ci}；50 % 即随机水平）',
   'eval.clamped': '（已限幅）',
   'eval.trainer-agreement':
     '与训练器的一致性：{crops} 张裁剪图，|本评估 − 训练器 OOF| 平均 {mean}，最大 {max}',

@@ -65,6 +65,17 @@ export function formatEvalReport(r: EvalReport, lang: Lang = 'en'): string {
     '|---|---|---|',
     ...r.perMethod.map((m) => `| ${m.group} | ${m.positives} | ${num(m.auc)} ${ci(m.ci.low, m.ci.high)} |`),
     '',
+    ...(r.pairedRegions
+      ? [
+          t('eval.paired-regions', {
+            higher: r.pairedRegions.swapHigher,
+            pairs: r.pairedRegions.pairs,
+            share: pct(r.pairedRegions.share),
+            ci: `[${pct(r.pairedRegions.ci.low)}, ${pct(r.pairedRegions.ci.high)}]`,
+          }),
+          '',
+        ]
+      : []),
     t('eval.header-fold'),
     '|---|---|---|---|---|---|',
     ...r.perFold.map(

@@ -51,8 +51,9 @@ import {
   type ScoredItem,
 } from './protocol.ts';
 import type { ScorerDefinition, ScorerModel } from './scorers/index.ts';
+import { pairedRegionComparison, type PairedRegionComparison } from './paired-regions.ts';
 
-export const EVAL_REPORT_SCHEMA_VERSION = 1;
+export const EVAL_REPORT_SCHEMA_VERSION = 2;
 
 /** The trainer's record of which fold scored each crop out of fold ({id, itemId, fold, score}). */
 export const OOF_SCORES_FILE = 'oof-scores.jsonl';
@@ -129,6 +130,8 @@ export interface EvalReport {
   };
   overall: SummaryMetrics;
   perMethod: GroupAuc[];
+  /** Side-by-side and panel clips: does the swapped region score above its genuine twin? */
+  pairedRegions: PairedRegionComparison | null;
   perFold: Array<{
     fold: number;
     auc: number;
@@ -382,6 +385,9 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       eer: equalErrorRate(vScores, vLabels).eer,
     },
     perMethod,
+    pairedRegions: pairedRegionComparison(
+      items.map((i) => ({ file: i.file, label: i.label, score: i.probability === null ? null : i.rawScore })),
+    ),
     perFold: cross.folds.map((f: FoldFit) => {
       const test = verified.filter((i) => i.fold === f.fold);
       return {

@@ -72,6 +72,9 @@ describe('callsentinel eval', () => {
     expect(report.overall.falseAlarmRate).toBeLessThanOrEqual(0.2);
     expect(report.perMethod.map((m: { group: string }) => m.group)).toEqual(['method-A', 'method-B']);
     expect(report.perFold).toHaveLength(3);
+    // Every synthetic item is a file of its own: no same-clip pairs, and no line about them.
+    expect(report.pairedRegions).toBeNull();
+    expect(r.stdout).not.toContain('same clip');
     expect(report.trainerAgreement.crops).toBe(96);
     expect(report.speed.cropsPerSec).toBeGreaterThan(0);
     // The beauty-filter rescoring: every verified genuine item, once per strength, rates in [0, 1].
