@@ -63,6 +63,14 @@ POSITIVE_SHARE = 0.5
 #: pseudo-fakes made from genuine crops. Real swaps come from few identities (DeepFaceLive models),
 #: so leaning on them alone teaches identities, not artefacts.
 REAL_SWAP_SHARE = 0.35
+#: Of the genuine samples, the share drawn from the real swaps' genuine twins: the genuine half of a
+#: side-by-side clip (or panel) whose other half is a swap of the training split — same streamer,
+#: motion and codec. Why: real swap crops are 35 % of the positives, drawn from a few tools' demo
+#: clips, so a tool's demo look (compression, lighting) alone would pass for swap evidence unless
+#: the same look shows up as often among the genuine samples (0: genuine crops drawn uniformly,
+#: where the twins are ~1 in 5). `callsentinel eval` checks it with its same-clip pairs.
+#: `train.py --twin-share`.
+TWIN_GENUINE_SHARE = 0.0
 #: Pseudo-fake kinds and their probabilities (`train.py --pseudo-kinds` overrides the mix).
 #: oval_paste (pseudo_fakes.py) is left out: tried 2026-12-07 as
 #: `--pseudo-kinds self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15

@@ -51,6 +51,10 @@ class Sampler:
             raise SystemExit("the training split has no genuine crops")
         groups = np.array(cs.groups, dtype=object)
         self.genuine_groups = groups[self.genuine]
+        # Item ids are "<file hash>-<region>": a genuine region of a file with a swap region is a twin.
+        clip = lambda i: cs.item_ids[i].rsplit("-", 1)[0]
+        swap_clips = {clip(i) for i in self.swaps}
+        self.twins = np.array([i for i in self.genuine if clip(i) in swap_clips], dtype=np.int64)
         self.tris: dict = {}
         kinds = list(C.PSEUDO_KINDS)
         p = np.array([C.PSEUDO_KINDS[k] for k in kinds], np.float64)
@@ -116,7 +120,8 @@ class Sampler:
                     i = int(self.genuine[rng.integers(len(self.genuine))])
                     img, _ = self.pseudo_fake(i)
             else:
-                i = int(self.genuine[rng.integers(len(self.genuine))])
+                pool = self.twins if len(self.twins) and rng.random() < C.TWIN_GENUINE_SHARE else self.genuine
+                i = int(pool[rng.integers(len(pool))])
                 img = self.cs.images[i]
             x[k] = self.finish(img, self.cs.masks[i])
         return x, y

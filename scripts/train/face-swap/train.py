@@ -287,13 +287,18 @@ def main() -> None:
     ap.add_argument("--pseudo-kinds", type=parse_pseudo_kinds, default=C.PSEUDO_KINDS,
                     help="pseudo-fake mix, e.g. self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15 "
                          "(default config.PSEUDO_KINDS)")
+    ap.add_argument("--twin-share", type=float, default=C.TWIN_GENUINE_SHARE,
+                    help="share of the genuine samples drawn from the real swaps' genuine twins (other half of the same clip; config.TWIN_GENUINE_SHARE)")
     args = ap.parse_args()
+    if not 0.0 <= args.twin_share <= 1.0:
+        ap.error("--twin-share must be in [0, 1]")
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
     C.THREADS = args.threads  # data.decode_samples reads it too
     C.BEAUTY_P = args.beauty_p  # beautify.beautify reads it
     C.PSEUDO_KINDS = args.pseudo_kinds  # the sampler and the card read it
+    C.TWIN_GENUINE_SHARE = args.twin_share  # the sampler and the card read it
     started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
