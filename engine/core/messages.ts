@@ -616,6 +616,8 @@ Options:
     '| fold | test genuine / swap | AUC | Platt slope, intercept | suspicious ≥ | likely fake ≥ |',
   'eval.paired-regions':
     'same clip, swapped half vs its genuine half (side-by-side and panel clips): the swap scored higher in {higher} of {pairs} ({share} {ci}; 50 % is chance)',
+  'eval.twin-look':
+    "their genuine halves against every other genuine item: AUC {auc} (above 0.5: the clips' source, not the swap, raises the score)",
   'eval.clamped': ' (clamped)',
   'eval.trainer-agreement': 'trainer agreement: {crops} crops, |ours − trainer OOF| mean {mean}, max {max}',
   'eval.beauty-filter':
@@ -1310,6 +1312,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'eval.header-fold': '| 折 | 测试集 真实 / 换脸 | AUC | Platt 斜率，截距 | 可疑 ≥ | 可能为伪造 ≥ |',
   'eval.paired-regions':
     '同一视频中换脸一半对其真实一半（并排与多画面视频）：换脸一半得分更高的有 {higher} / {pairs} 对（{share} {ci}；50 % 即随机水平）',
+  'eval.twin-look':
+    '这些视频的真实一半对其他全部真实条目：AUC {auc}（高于 0.5：抬高分数的是视频来源，而非换脸）',
   'eval.clamped': '（已限幅）',
   'eval.trainer-agreement':
     '与训练器的一致性：{crops} 张裁剪图，|本评估 − 训练器 OOF| 平均 {mean}，最大 {max}',

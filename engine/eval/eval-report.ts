@@ -73,6 +73,7 @@ export function formatEvalReport(r: EvalReport, lang: Lang = 'en'): string {
             share: pct(r.pairedRegions.share),
             ci: `[${pct(r.pairedRegions.ci.low)}, ${pct(r.pairedRegions.ci.high)}]`,
           }),
+          t('eval.twin-look', { auc: num(r.pairedRegions.twinsVsOtherGenuineAuc) }),
           '',
         ]
       : []),

@@ -2,9 +2,10 @@
 // the genuine face and its swap with the same motion, lighting and codec, so whether the detector
 // scores the swapped region above the genuine one is a check of swap evidence alone. The pooled
 // AUC also rewards anything that sets a whole source apart (a demo's compression, its look): a
-// detector that lifts both halves of a tool's demo clips gains AUC without seeing the swap.
+// detector that lifts both halves of a tool's demo clips gains AUC without seeing the swap; the
+// AUC of those genuine halves against the other genuine items measures how much it does.
 
-import type { Label } from './metrics.ts';
+import { rocAuc, type Label } from './metrics.ts';
 import { wilsonInterval, type RateInterval } from './pad-metrics.ts';
 
 export interface RegionScore {
@@ -23,6 +24,11 @@ export interface PairedRegionComparison {
   share: number;
   /** Wilson 95 % interval of that share. */
   ci: RateInterval;
+  /**
+   * AUC of the genuine halves of those clips (the swaps' twins) against every other genuine item:
+   * above 0.5, the detector takes something about the clips' source — not the swap — for evidence.
+   */
+  twinsVsOtherGenuineAuc: number;
 }
 
 /**
@@ -40,12 +46,30 @@ export function pairedRegionComparison(items: readonly RegionScore[]): PairedReg
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   let pairs = 0;
   let swapHigher = 0;
+  const twins: number[] = [];
+  const otherGenuine: number[] = [];
   for (const { genuine, swap } of byFile.values()) {
-    if (genuine.length === 0 || swap.length === 0) continue;
+    if (genuine.length === 0 || swap.length === 0) {
+      otherGenuine.push(...genuine);
+      continue;
+    }
     pairs++;
+    twins.push(...genuine);
     const d = mean(swap) - mean(genuine);
     swapHigher += d > 0 ? 1 : d === 0 ? 0.5 : 0;
   }
   if (pairs === 0) return null;
-  return { pairs, swapHigher, share: swapHigher / pairs, ci: wilsonInterval(swapHigher, pairs) };
+  return {
+    pairs,
+    swapHigher,
+    share: swapHigher / pairs,
+    ci: wilsonInterval(swapHigher, pairs),
+    twinsVsOtherGenuineAuc:
+      otherGenuine.length === 0
+        ? Number.NaN
+        : rocAuc(
+            [...twins, ...otherGenuine],
+            [...twins.map((): Label => 1), ...otherGenuine.map((): Label => 0)],
+          ),
+  };
 }

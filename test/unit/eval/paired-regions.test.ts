@@ -21,6 +21,21 @@ describe('pairedRegionComparison', () => {
     expect(r!.share).toBe(0.5);
     expect(r!.ci.low).toBeLessThan(0.5);
     expect(r!.ci.high).toBeGreaterThan(0.5);
+    // Every genuine item here is some swap's twin: nothing to rank them against.
+    expect(r!.twinsVsOtherGenuineAuc).toBeNaN();
+  });
+
+  it("ranks the swaps' genuine twins against the other genuine items", () => {
+    const r = pairedRegionComparison([
+      { file: 'a.mp4', label: 0, score: 0.8 },
+      { file: 'a.mp4', label: 1, score: 0.9 },
+      { file: 'b.mp4', label: 0, score: 0.6 },
+      { file: 'b.mp4', label: 1, score: 0.7 },
+      { file: 'g1.mp4', label: 0, score: 0.1 },
+      { file: 'g2.mp4', label: 0, score: 0.7 }, // above one twin
+    ]);
+    // Twins 0.8, 0.6 against others 0.1, 0.7: 3 of 4 orderings put the twin higher.
+    expect(r!.twinsVsOtherGenuineAuc).toBeCloseTo(0.75, 12);
   });
 
   it('compares the means of several panels and leaves unverified regions out', () => {
