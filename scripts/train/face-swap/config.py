@@ -69,7 +69,11 @@ REAL_SWAP_SHARE = 0.35
 #: clips, so a tool's demo look (compression, lighting) alone would pass for swap evidence unless
 #: the same look shows up as often among the genuine samples (0: genuine crops drawn uniformly,
 #: where the twins are ~1 in 5). `callsentinel eval` checks it with its same-clip pairs.
-#: `train.py --twin-share`.
+#: `train.py --twin-share`. Tried 0.2 on the v1 recipe (2026-12-07, session 9; twins then ~36 % of
+#: the genuine samples, as common as the real swaps among the positives), against a rerun of the
+#: v1 recipe on the same cache: no measurable change — video AUC 0.685 [0.583, 0.774] vs 0.673
+#: [0.572, 0.769], swapped half above its twin in 17 of 28 pairs for both, the twins against the
+#: other genuine items AUC 0.650 for both. Off.
 TWIN_GENUINE_SHARE = 0.0
 #: Pseudo-fake kinds and their probabilities (`train.py --pseudo-kinds` overrides the mix).
 #: oval_paste (pseudo_fakes.py) is left out: tried 2026-12-07 as
