@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../engine/cli/cli-io.ts';
 import { main } from '../../../engine/cli/main.ts';
+import { formatEvalReport } from '../../../engine/eval/eval-report.ts';
+import { pairedRegionComparison } from '../../../engine/eval/paired-regions.ts';
 import { runEvaluation, writeSignalCalibration } from '../../../engine/eval/run-eval.ts';
 import { createScorerRegistry } from '../../../engine/eval/scorers/index.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
@@ -75,6 +77,18 @@ describe('callsentinel eval', () => {
     // Every synthetic item is a file of its own: no same-clip pairs, and no line about them.
     expect(report.pairedRegions).toBeNull();
     expect(r.stdout).not.toContain('same clip');
+    // With pairs, the table says how many and how the genuine halves rank, in both languages.
+    const paired = {
+      ...report,
+      pairedRegions: pairedRegionComparison([
+        { file: 'sbs.mp4', label: 0, score: -1 },
+        { file: 'sbs.mp4', label: 1, score: 0.5 },
+        { file: 'other.mp4', label: 0, score: -2 },
+      ]),
+    };
+    expect(formatEvalReport(paired)).toContain('the swap scored higher in 1 of 1 (100.0 %');
+    expect(formatEvalReport(paired)).toContain('every other genuine item: AUC 1.000');
+    expect(formatEvalReport(paired, 'zh-CN')).toContain('换脸一半得分更高的有 1 / 1 对');
     expect(report.trainerAgreement.crops).toBe(96);
     expect(report.speed.cropsPerSec).toBeGreaterThan(0);
     // The beauty-filter rescoring: every verified genuine item, once per strength, rates in [0, 1].
