@@ -313,3 +313,19 @@ function ratio(a: number, b: number): number {
 function checkLengths(scores: readonly number[], labels: readonly Label[]): void {
   if (scores.length !== labels.length) throw new Error('scores and labels differ in length');
 }
+
+/** A rate's confidence interval (e.g. APCER, the share of same-clip pairs). */
+export interface RateInterval {
+  low: number;
+  high: number;
+}
+
+/** Wilson score interval for k successes in n trials (z = 1.96). NaNs for n = 0. */
+export function wilsonInterval(k: number, n: number, z = 1.96): RateInterval {
+  if (n === 0) return { low: Number.NaN, high: Number.NaN };
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

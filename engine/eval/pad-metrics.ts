@@ -4,10 +4,7 @@
 // is strictly above the threshold, ties count against the detector. The trainer
 // (scripts/train/presentation-attack/pad_metrics.py) uses the same definition.
 
-export interface RateInterval {
-  low: number;
-  high: number;
-}
+import { wilsonInterval, type RateInterval } from './metrics.ts';
 
 /** Lowest threshold t at which at most `bpcer` of the bona fide scores lie above t. */
 export function thresholdAtBpcer(bonaFide: readonly number[], bpcer: number): number {
@@ -57,14 +54,4 @@ export function apcerAtBpcer(
     attacks: attacks.length,
     ci: wilsonInterval(missed, attacks.length),
   };
-}
-
-/** Wilson score interval for k successes in n trials (z = 1.96). NaNs for n = 0. */
-export function wilsonInterval(k: number, n: number, z = 1.96): RateInterval {
-  if (n === 0) return { low: Number.NaN, high: Number.NaN };
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / d;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }

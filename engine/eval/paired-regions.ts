@@ -5,8 +5,7 @@
 // detector that lifts both halves of a tool's demo clips gains AUC without seeing the swap; the
 // AUC of those genuine halves against the other genuine items measures how much it does.
 
-import { rocAuc, type Label } from './metrics.ts';
-import { wilsonInterval, type RateInterval } from './pad-metrics.ts';
+import { rocAuc, wilsonInterval, type Label, type RateInterval } from './metrics.ts';
 
 export interface RegionScore {
   file: string;

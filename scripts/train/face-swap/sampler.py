@@ -51,10 +51,9 @@ class Sampler:
             raise SystemExit("the training split has no genuine crops")
         groups = np.array(cs.groups, dtype=object)
         self.genuine_groups = groups[self.genuine]
-        # Item ids are "<file hash>-<region>": a genuine region of a file with a swap region is a twin.
-        clip = lambda i: cs.item_ids[i].rsplit("-", 1)[0]
-        swap_clips = {clip(i) for i in self.swaps}
-        self.twins = np.array([i for i in self.genuine if clip(i) in swap_clips], dtype=np.int64)
+        # A genuine region of a file that also holds a swap region is that swap's twin.
+        swap_files = {cs.files[i] for i in self.swaps}
+        self.twins = np.array([i for i in self.genuine if cs.files[i] in swap_files], dtype=np.int64)
         self.tris: dict = {}
         kinds = list(C.PSEUDO_KINDS)
         p = np.array([C.PSEUDO_KINDS[k] for k in kinds], np.float64)

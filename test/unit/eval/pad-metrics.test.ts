@@ -2,7 +2,8 @@
 // trainer's pad_metrics.py: attacks detected when strictly above the threshold, ties against us.
 
 import { describe, expect, it } from 'vitest';
-import { apcerAtBpcer, thresholdAtBpcer, wilsonInterval } from '../../../engine/eval/pad-metrics.ts';
+import { wilsonInterval } from '../../../engine/eval/metrics.ts';
+import { apcerAtBpcer, thresholdAtBpcer } from '../../../engine/eval/pad-metrics.ts';
 import { levelResult } from '../../../engine/eval/pad-eval.ts';
 
 const bona = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; // ten bona fide scores
