@@ -15,6 +15,7 @@ import { trackObservations } from '../../analysis/track-assessment.ts';
 import type { ModelStore } from '../../runtime/index.ts';
 import { BUILT_IN_SIGNALS } from '../../signals/index.ts';
 import type { SignalDefinition } from '../../signals/types.ts';
+import { canonicalJson } from '../../config/index.ts';
 import { readCropCache } from '../crop-cache.ts';
 import { readManifest, type MediaCategory } from '../data-manifest.ts';
 import { writeFileAtomic, writeJsonLinesAtomic } from '../dataset/cache-store.ts';
@@ -52,6 +53,7 @@ export interface TableSignal extends ScanSignal {
 }
 
 interface TablePart {
+  /** `<hash of settings, signal defaults and models>:<itemId>`: a part with another key is scanned again. */
   key: string;
   item: SignalTableItem;
 }
@@ -101,16 +103,22 @@ export async function buildSignalTable(options: SignalTableOptions): Promise<Sig
       (options.only === undefined || i.file.includes(options.only)),
   );
   const regions = await regionPlans(options.dataDir, categories);
-  // Anything that changes what a signal computes makes the part stale: settings, signal defaults, models.
-  const baseKey = {
-    settings: { maxSeconds, signals: signals.map((s) => [s.id, s.defaultConfig]) },
-    models: await modelsFingerprint(options.models, signals),
-  };
+  // Anything that changes what a signal computes makes the part stale: settings, signal defaults,
+  // models. Parts keep a hash of them (not the configs themselves) with the item id.
+  const settingsHash = createHash('sha256')
+    .update(
+      canonicalJson({
+        settings: { maxSeconds, signals: signals.map((s) => [s.id, s.defaultConfig]) },
+        models: await modelsFingerprint(options.models, signals),
+      }),
+    )
+    .digest('hex')
+    .slice(0, 16);
 
   const items: SignalTableItem[] = [];
   for (const [index, item] of videoItems.entries()) {
     const t0 = performance.now();
-    const key = JSON.stringify({ ...baseKey, itemId: item.itemId });
+    const key = `${settingsHash}:${item.itemId}`;
     const partFile = path.join(dir, 'parts', `${item.itemId}.json`);
     let record = await readPart(partFile, key);
     const cached = record !== null;

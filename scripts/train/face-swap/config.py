@@ -75,6 +75,16 @@ REAL_SWAP_SHARE = 0.35
 #: [0.572, 0.769], swapped half above its twin in 17 of 28 pairs for both, the twins against the
 #: other genuine items AUC 0.650 for both. Off.
 TWIN_GENUINE_SHARE = 0.0
+#: Share of each batch given to same-frame pairs: a real swap crop and its genuine twin's crop of
+#: the same frame (the two halves of a side-by-side clip), sent through one identical augmentation
+#: and degradation, and trained with a ranking term as well (PAIR_RANK_WEIGHT x softplus(twin
+#: logit - swap logit)). Why: within a pair only the swap differs — same camera, light, motion and
+#: codec — so this term can only be lowered by swap evidence, not by a demo clip's look (the
+#: same-clip pairs of `callsentinel eval` show v1 puts a swap above its own twin in 17 of 28 clips,
+#: chance). `train.py --pair-share`; 0 turns it off.
+PAIR_SHARE = 0.0
+#: Weight of the ranking term against the batch's binary cross-entropy (`train.py --pair-weight`).
+PAIR_RANK_WEIGHT = 1.0
 #: Pseudo-fake kinds and their probabilities (`train.py --pseudo-kinds` overrides the mix).
 #: oval_paste (pseudo_fakes.py) is left out: tried 2026-12-07 as
 #: `--pseudo-kinds self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15

@@ -25,6 +25,7 @@ class CropSet:
     ids: list  # sample id
     item_ids: list
     files: list  # the media file (a side-by-side clip's halves share it)
+    frames: np.ndarray  # int32 frame index in the media file (a side-by-side clip's halves share it too)
     groups: list  # identityGroup
     labels: np.ndarray  # int8: 1 swap, 0 genuine, -1 unlabelled
     folds: np.ndarray  # int16
@@ -87,6 +88,7 @@ def _meta(rows: list, images: np.ndarray, masks: np.ndarray) -> CropSet:
         ids=[s["id"] for s in rows],
         item_ids=[s["itemId"] for s in rows],
         files=[s["file"] for s in rows],
+        frames=np.array([int(s.get("frameIndex") or 0) for s in rows], np.int32),
         groups=[s["identityGroup"] for s in rows],
         labels=np.array([-1 if s.get("label") is None else int(s["label"]) for s in rows], np.int8),
         folds=np.array([int(s["fold"]) for s in rows], np.int16),

@@ -54,6 +54,10 @@ class Sampler:
         # A genuine region of a file that also holds a swap region is that swap's twin.
         swap_files = {cs.files[i] for i in self.swaps}
         self.twins = np.array([i for i in self.genuine if cs.files[i] in swap_files], dtype=np.int64)
+        # Same-frame pairs (swap crop, its twin's crop of the same frame) for the ranking term.
+        twin_at = {(cs.files[i], int(cs.frames[i])): int(i) for i in self.twins}
+        self.pairs = np.array([(int(i), twin_at[(cs.files[i], int(cs.frames[i]))]) for i in self.swaps
+                               if (cs.files[i], int(cs.frames[i])) in twin_at], dtype=np.int64).reshape(-1, 2)
         self.tris: dict = {}
         kinds = list(C.PSEUDO_KINDS)
         p = np.array([C.PSEUDO_KINDS[k] for k in kinds], np.float64)
@@ -103,13 +107,28 @@ class Sampler:
         interps, p = zip(*_INTERPOLATIONS)
         return to_input(img, int(self.rng.choice(interps, p=p)))
 
+    def finish_pair(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Crops a and b through the same draw of the finish chain (one random state for both), so
+        the pair differs only in what the crops themselves differ in."""
+        state = self.rng.bit_generator.state
+        xa = self.finish(self.cs.images[a], self.cs.masks[a])
+        self.rng.bit_generator.state = state
+        return xa, self.finish(self.cs.images[b], self.cs.masks[b])
+
     # -- batches -------------------------------------------------------------------------------
-    def batch(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """(n, INPUT_PX, INPUT_PX, 3) uint8 and (n,) float32 labels, balanced per config."""
+    def batch(self, n: int):
+        """(n, INPUT_PX, INPUT_PX, 3) uint8 and (n,) float32 labels, balanced per config. With
+        PAIR_SHARE > 0 and same-frame pairs in the split, the last 2m samples are m pairs (swap,
+        twin) and a third array (m, 2) gives their positions in the batch."""
         rng = self.rng
         x = np.empty((n, C.INPUT_PX, C.INPUT_PX, 3), np.uint8)
         y = np.zeros(n, np.float32)
-        for k in range(n):
+        m = int(round(C.PAIR_SHARE * n / 2)) if len(self.pairs) else 0
+        for k in range(n - 2 * m, n, 2):
+            swap, twin = self.pairs[rng.integers(len(self.pairs))]
+            x[k], x[k + 1] = self.finish_pair(int(swap), int(twin))
+            y[k] = 1
+        for k in range(n - 2 * m):
             if rng.random() < C.POSITIVE_SHARE:
                 y[k] = 1
                 if len(self.swaps) and rng.random() < C.REAL_SWAP_SHARE:
@@ -123,6 +142,9 @@ class Sampler:
                 i = int(pool[rng.integers(len(pool))])
                 img = self.cs.images[i]
             x[k] = self.finish(img, self.cs.masks[i])
+        if m:
+            first = np.arange(n - 2 * m, n, 2)
+            return x, y, np.stack([first, first + 1], 1)
         return x, y
 
 

@@ -73,7 +73,7 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
     it = iter(loader)
     history, best, best_epoch, best_state, stale = [], -1.0, epochs, None, 0
     for epoch in range(1, epochs + 1):
-        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch)}
+        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch, C.PAIR_RANK_WEIGHT if C.PAIR_SHARE > 0 else 0.0)}
         budget.observe(train_rate=rec["imagesPerSec"])
         if val is not None:
             t1 = time.time()
@@ -289,9 +289,15 @@ def main() -> None:
                          "(default config.PSEUDO_KINDS)")
     ap.add_argument("--twin-share", type=float, default=C.TWIN_GENUINE_SHARE,
                     help="share of the genuine samples drawn from the real swaps' genuine twins (other half of the same clip; config.TWIN_GENUINE_SHARE)")
+    ap.add_argument("--pair-share", type=float, default=C.PAIR_SHARE,
+                    help="share of each batch given to same-frame (swap, genuine twin) pairs with a ranking term (config.PAIR_SHARE)")
+    ap.add_argument("--pair-weight", type=float, default=C.PAIR_RANK_WEIGHT,
+                    help="weight of that ranking term against the cross-entropy (config.PAIR_RANK_WEIGHT)")
     args = ap.parse_args()
     if not 0.0 <= args.twin_share <= 1.0:
         ap.error("--twin-share must be in [0, 1]")
+    if not 0.0 <= args.pair_share <= 1.0 or args.pair_weight < 0:
+        ap.error("--pair-share must be in [0, 1] and --pair-weight >= 0")
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
@@ -299,6 +305,7 @@ def main() -> None:
     C.BEAUTY_P = args.beauty_p  # beautify.beautify reads it
     C.PSEUDO_KINDS = args.pseudo_kinds  # the sampler and the card read it
     C.TWIN_GENUINE_SHARE = args.twin_share  # the sampler and the card read it
+    C.PAIR_SHARE, C.PAIR_RANK_WEIGHT = args.pair_share, args.pair_weight  # the sampler, the loss and the card read them
     started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)

@@ -96,15 +96,20 @@ def warmup_cosine(opt: torch.optim.Optimizer, total_steps: int, max_warmup: int)
     return torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
 
-def train_epoch(net, opt, sched, batches, steps: int) -> dict:
-    """`steps` optimisation steps on batches from the iterator; loss, accuracy and images/s."""
+def train_epoch(net, opt, sched, batches, steps: int, rank_weight: float = 0.0) -> dict:
+    """`steps` optimisation steps on batches from the iterator; loss, accuracy and images/s. A batch
+    is (x, y) or (x, y, pairs): pairs (m, 2) holds the positions of (should-score-higher,
+    should-score-lower) samples, and rank_weight x softplus(lower - higher) joins the loss."""
     net.train()
     t0, loss_sum, correct, seen = time.time(), 0.0, 0, 0
     for _ in range(steps):
-        x, y = next(batches)
+        x, y, *rest = next(batches)
         logits = net(to_tensor(x))[:, 0]
         target = torch.as_tensor(y)
         loss = F.binary_cross_entropy_with_logits(logits, target)
+        if rest and rank_weight > 0 and len(rest[0]):
+            pairs = torch.as_tensor(rest[0])
+            loss = loss + rank_weight * F.softplus(logits[pairs[:, 1]] - logits[pairs[:, 0]]).mean()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()

@@ -324,8 +324,17 @@ describe('callsentinel dataset', () => {
   it('the signal table scans each video item’s own region with the passive signals and re-uses it', async () => {
     const models = new ModelStore();
     try {
-      const build = () =>
-        buildSignalTable({ dataDir, cropCacheDir: dir, cacheRoot, models, categories: ['genuine', 'swap'] });
+      const cached: boolean[] = [];
+      const build = (maxSeconds?: number) =>
+        buildSignalTable({
+          dataDir,
+          cropCacheDir: dir,
+          cacheRoot,
+          models,
+          categories: ['genuine', 'swap'],
+          maxSeconds,
+          onProgress: (p) => cached.push(p.cached),
+        });
       const table = await build();
       expect(table.dir).toBe(path.join(cacheRoot, 'signal-table-v1'));
       expect(table.settings.signals).not.toContain('face-swap');
@@ -345,8 +354,15 @@ describe('callsentinel dataset', () => {
       // The halves show different people, so the region really was cut: their scores differ.
       const [a, b] = table.items.map((i) => i.signals['presentation-attack']!.features.rawScore);
       expect(a).not.toBe(b);
+      cached.length = 0;
       const again = await build();
       expect(again.items).toEqual(table.items);
+      expect(cached).toEqual([true, true]); // read back from its parts, not scanned again
+      // A setting that changes what the signals see makes every part stale.
+      cached.length = 0;
+      const shorter = await build(1);
+      expect(cached).toEqual([false, false]);
+      expect(shorter.items.map((i) => i.framesAnalyzed)).toEqual([10, 10]);
     } finally {
       await models.dispose();
     }
