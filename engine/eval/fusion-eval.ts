@@ -35,6 +35,7 @@ import {
   type EvalVerdict,
   type Label,
 } from './metrics.ts';
+import { pairedRegionComparison, type PairedRegionComparison } from './paired-regions.ts';
 import { notVerifiedCause, verificationRule, type NotVerifiedCause } from './protocol.ts';
 import { samplesByItem, scoredItemOf, scoreItemCrops } from './score-crops.ts';
 import type { ScorerDefinition } from './scorers/index.ts';
@@ -44,7 +45,7 @@ import {
   type SignalTableItem,
 } from './signal-table/build-signal-table.ts';
 
-export const FUSION_REPORT_SCHEMA_VERSION = 2;
+export const FUSION_REPORT_SCHEMA_VERSION = 3; // 3: pairedRegions
 
 /** The manipulated categories fusion is asked to tell from genuine faces. */
 export const FUSION_TASKS = ['swap', 'talking_head'] as const;
@@ -151,6 +152,14 @@ export interface FusionReport {
   decisions: SignalDecision[];
   /** Each per-task set against face-swap alone, by the same rule (the live verdict has no per-task fusion yet). */
   perTaskDecisions: SignalDecision[];
+  /** Per signal, its own number on the swapped and the genuine half of the same clips (paired-regions.ts). */
+  pairedRegions: SignalPairs[];
+}
+
+export interface SignalPairs {
+  signalId: string;
+  /** Null when no clip has a verified genuine and a verified swap region this signal could judge. */
+  comparison: PairedRegionComparison | null;
 }
 
 export async function runFusionEvaluation(options: FusionEvalOptions): Promise<FusionReport> {
@@ -263,7 +272,25 @@ export async function runFusionEvaluation(options: FusionEvalOptions): Promise<F
     kept,
     decisions,
     perTaskDecisions: perTask,
+    pairedRegions: pairedRegionsBySignal(verified),
   };
+}
+
+/**
+ * Each signal's fusion number on the two halves of the same clips (verified genuine and swap
+ * items): swap evidence with the clip's camera, light and codec held equal. A share far from 0.5
+ * in either direction is evidence (each signal's "suspicious" direction is its own: docs/fusion.md).
+ */
+export function pairedRegionsBySignal(items: readonly FusionItem[]): SignalPairs[] {
+  const regions = items.filter(
+    (i) => i.cause === null && (i.category === 'genuine' || i.category === 'swap'),
+  );
+  return FUSION_FEATURES.map((f, j) => ({
+    signalId: f.signalId,
+    comparison: pairedRegionComparison(
+      regions.map((i) => ({ file: i.file, label: i.label, score: i.values[j] ?? null })),
+    ),
+  }));
 }
 
 function tableSignal(row: SignalTableItem, signalId: string) {
@@ -484,6 +511,12 @@ export function formatFusionReport(r: FusionReport): string {
     `Kept for the verdict: ${r.kept.length ? r.kept.join(', ') : 'none (face-swap alone)'}`,
     'Per task (face-swap for swaps OR a talking-head fusion; the live verdict has no per-task fusion yet):',
     ...r.perTaskDecisions.map((d) => `- ${d.signalId}: ${d.why.replace(/^kept/, 'passes the keep rule')}`),
+    'Same clip, swapped half above its genuine half (0.5 = no evidence; either direction away from it is):',
+    ...r.pairedRegions.map(({ signalId, comparison: c }) =>
+      c
+        ? `- ${signalId}: ${c.swapHigher} of ${c.pairs} (${c.share.toFixed(2)}, 95 % CI ${c.ci.low.toFixed(2)}–${c.ci.high.toFixed(2)}); genuine halves vs other genuine AUC ${c.twinsVsOtherGenuineAuc.toFixed(3)}`
+        : `- ${signalId}: no pairs it could judge`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_FALSE_ALARM_TARGETS } from '../../../engine/fusion/calibration.
 import { FUSION_FEATURES } from '../../../engine/fusion/fusion-features.ts';
 import {
   crossFoldFusion,
+  pairedRegionsBySignal,
   perTaskDecisions,
   signalDecisions,
   type FusionItem,
@@ -98,5 +99,39 @@ describe('cross-fold fusion', () => {
     ]);
     // per-task sets are not single added signals
     expect(signalDecisions([sets[0]!, blink, pulse], all, 300)).toEqual([]);
+  });
+});
+
+describe('same-clip pairs per signal', () => {
+  // Ten side-by-side clips: face-swap scores each swapped half above its genuine half, blink is
+  // equal within a clip (so no evidence); jitter could not judge any swap half.
+  const clipItems: FusionItem[] = Array.from({ length: 10 }, (_, k) =>
+    (['genuine', 'swap'] as const).map((category): FusionItem => ({
+      itemId: `clip${k}-${category}`,
+      file: `clip${k}.mp4`,
+      region: category === 'genuine' ? 'left' : 'right',
+      category,
+      label: category === 'genuine' ? 0 : 1,
+      fold: k % 5,
+      cause: null,
+      values: FUSION_FEATURES.map((f) => {
+        if (f.signalId === 'face-swap') return k + (category === 'swap' ? 0.5 : 0);
+        if (f.signalId === 'jitter') return category === 'swap' ? null : 1;
+        return k;
+      }),
+    })),
+  ).flat();
+
+  it('counts, per signal, the clips whose swapped half scores higher; a signal with no pair says so', () => {
+    const pairs = new Map(pairedRegionsBySignal(clipItems).map((p) => [p.signalId, p.comparison]));
+    expect([...pairs.keys()]).toEqual(FUSION_FEATURES.map((f) => f.signalId));
+    expect(pairs.get('face-swap')).toMatchObject({ pairs: 10, swapHigher: 10, share: 1 });
+    expect(pairs.get('blink')).toMatchObject({ pairs: 10, swapHigher: 5, share: 0.5 }); // ties count half
+    expect(pairs.get('jitter')).toBeNull();
+    // A region that was not verified is left out of its clip's pair.
+    const unverified = clipItems.map((i) =>
+      i.itemId === 'clip0-swap' ? { ...i, cause: 'too-little-face' as const } : i,
+    );
+    expect(pairedRegionsBySignal(unverified)[0]!.comparison!.pairs).toBe(9);
   });
 });
