@@ -81,7 +81,11 @@ TWIN_GENUINE_SHARE = 0.0
 #: logit - swap logit)). Why: within a pair only the swap differs — same camera, light, motion and
 #: codec — so this term can only be lowered by swap evidence, not by a demo clip's look (the
 #: same-clip pairs of `callsentinel eval` show v1 puts a swap above its own twin in 17 of 28 clips,
-#: chance). `train.py --pair-share`; 0 turns it off.
+#: chance). `train.py --pair-share`; 0 turns it off. Tried 2026-12-07 (session 10) on the rebuilt
+#: cache (`45f7e741`, fold models, `callsentinel eval`), against the v1 recipe rerun on the same
+#: cache: 0.25 with weight 1 — video AUC 0.729 [0.626, 0.828] (v1 rerun 0.673), swap above its own
+#: twin in 18 of 28 clips (17), the twins against the other genuine items AUC 0.569 (0.650: less of
+#: the demos' look taken for evidence), strong-beauty false alarms 5.1 % -> 9.6 % (17.9 %).
 PAIR_SHARE = 0.0
 #: Weight of the ranking term against the batch's binary cross-entropy (`train.py --pair-weight`).
 PAIR_RANK_WEIGHT = 1.0

@@ -15,7 +15,8 @@ import config as C
 from degrade import degrade
 from mesh_warp import delaunay, warp_face
 from pseudo_fakes import DONOR_KINDS, KINDS, make_pseudo_fake
-from sampler import geometric_jitter, to_input
+from data import CropSet
+from sampler import Sampler, geometric_jitter, to_input
 
 
 def synthetic_face(seed: int):
@@ -96,7 +97,30 @@ def main() -> None:
         assert x.shape == (C.INPUT_PX, C.INPUT_PX, 3) and x.dtype == np.uint8
     same = degrade(a_img, rng, p=0.0)
     assert same is a_img, "p=0 must leave the image alone"
-    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize)" % ", ".join(KINDS))
+    check_pairs(a_img, a_mask, a_lm, b_img)
+    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize, same-frame pairs)" % ", ".join(KINDS))
+
+
+def check_pairs(img, mask, lm, other) -> None:
+    """The sampler pairs a swap crop with its twin's crop of the same frame, and a pair shares one
+    augmentation draw."""
+    files, frames, labels = ["clip.mp4", "clip.mp4", "clip.mp4", "other.mp4"], [0, 0, 5, 0], [0, 1, 1, 0]
+    n = len(files)
+    cs = CropSet(ids=[str(i) for i in range(n)], item_ids=["g", "s", "s", "o"], files=files,
+                 frames=np.array(frames, np.int32), groups=["a", "a", "a", "b"], labels=np.array(labels, np.int8),
+                 folds=np.zeros(n, np.int16), images=np.stack([img, other, other, img]), masks=np.stack([mask] * n),
+                 landmarks=np.stack([lm] * n), yaw=np.zeros(n, np.float32))
+    s = Sampler(cs, np.arange(n), 0)
+    assert s.pairs.tolist() == [[1, 0]], f"pairs {s.pairs.tolist()}: only the swap of frame 0 has a twin"
+    x, y = s.finish_pair(0, 0)
+    assert np.array_equal(x, y), "a pair must share one augmentation draw"
+    saved, C.PAIR_SHARE = C.PAIR_SHARE, 0.5
+    try:
+        xb, yb, pairs = s.batch(8)
+    finally:
+        C.PAIR_SHARE = saved
+    assert pairs.tolist() == [[4, 5], [6, 7]] and yb[4] == 1 and yb[5] == 0, f"pairs {pairs.tolist()}, labels {yb}"
+    assert len(s.batch(8)) == 2, "without PAIR_SHARE a batch is (x, y)"
 
 
 if __name__ == "__main__":
