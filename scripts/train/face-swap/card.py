@@ -59,7 +59,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
         "architecture": _architecture(summary, final),
         "trainingData": {
             "cropCache": "face-crops-v1 (callsentinel dataset; engine face pipeline crops of ../shared/data media)",
-            "selection": f"every crop of the items with label 1 (swap) or 0 (genuine) in items.jsonl (the cache keeps <= 48 per item; the trainer would cap at {C.MAX_CROPS_PER_ITEM}, evenly spaced)",
+            "selection": f"every crop of the items with label 1 (swap) or 0 (genuine) in items.jsonl (as many as the cache keeps — `callsentinel dataset --max-per-item`; the trainer caps at {C.MAX_CROPS_PER_ITEM}, evenly spaced)",
             "swap": counts(1),
             "genuine": counts(0),
             "notUsed": "items without a swap/genuine label (talking_head, print, replay in this cache) are scored out-of-fold but never trained on",
