@@ -10,9 +10,9 @@ import { useModelStore } from '../../support/model-store.ts';
 
 const models = useModelStore();
 
-// NOT MET by face-swap model v1 (measured: untouched 0.140, pasted 0.135 — no separation): the
-// requirement of issue 3 stands, so the check stays written and is skipped until a model passes
-// it. Run it with `npx vitest run test/integration/signals/face-swap-paste.test.ts` after
+// NOT MET by face-swap model v2 (measured: untouched 0.118, pasted 0.114; v1: 0.140 and 0.135 —
+// no separation): the requirement of issue 3 stands, so the check stays written and is skipped
+// until a model passes it. Run it with `npx vitest run test/integration/signals/face-swap-paste.test.ts` after
 // removing `.skip`. A retrain with oval-paste pseudo-fakes put this pasted clip 4 logits above
 // its twin, but the score is calibrated on the real swaps (Platt slope ~0.1 per logit there), so
 // that was ~0.07: passing needs better separation of real swaps first (models/README.md).
