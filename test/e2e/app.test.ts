@@ -348,8 +348,12 @@ describe.skipIf(!hasChromium)('alert in Chromium on a generated swap (real detec
   });
 });
 
-/** A real face manipulation (FaceForensics++ style, 640×480) that the face-swap model flags under the bank profile. */
-const SWAP_CLIP = 'Deepfake-Detection__test_video_example_fake.mp4';
+/**
+ * A real live swap (DeepFaceLive, a streamer at a microphone, single panel, 520×364, 7 s) that the face-swap
+ * model flags under the bank profile (model v2: 0.31 from `scan --profile bank`, threshold 0.227). Until model
+ * v2 this was the FaceForensics++-style example clip, which v2 scores 0.17 (`likely_real`).
+ */
+const SWAP_CLIP = 'DeepFaceLive__doc_celebs_Nicola_Badge_Nicola_Badge_2.mp4';
 const dataDir = hasChromium ? sharedDataDir(`e2e alert on ${SWAP_CLIP}`) : null;
 
 describe.skipIf(!hasChromium || !dataDir)('alert in Chromium on a real swap (shared data)', () => {

@@ -90,7 +90,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
         },
         "optimisation": {
             "optimizer": "AdamW", "lr": C.LR, "weightDecay": C.WEIGHT_DECAY, "schedule": "linear warm-up then cosine",
-            "batch": C.BATCH, "samplesPerEpoch": summary.get("samplesPerEpoch"), "epochsMax": summary.get("epochsMax"),
+            "batch": C.BATCH, "seed": C.SEED, "samplesPerEpoch": summary.get("samplesPerEpoch"), "epochsMax": summary.get("epochsMax"),
             "patience": C.PATIENCE, "finalEpochs": final["epochs"],
             "foldBestEpochs": [f["bestEpoch"] for f in folds],
         },

@@ -293,6 +293,8 @@ def main() -> None:
                     help="share of each batch given to same-frame (swap, genuine twin) pairs with a ranking term (config.PAIR_SHARE)")
     ap.add_argument("--pair-weight", type=float, default=C.PAIR_RANK_WEIGHT,
                     help="weight of that ranking term against the cross-entropy (config.PAIR_RANK_WEIGHT)")
+    ap.add_argument("--seed", type=int, default=C.SEED,
+                    help="base random seed of weights and sampling (config.SEED); another seed repeats a recipe to see its run-to-run spread")
     args = ap.parse_args()
     if not 0.0 <= args.twin_share <= 1.0:
         ap.error("--twin-share must be in [0, 1]")
@@ -306,6 +308,7 @@ def main() -> None:
     C.PSEUDO_KINDS = args.pseudo_kinds  # the sampler and the card read it
     C.TWIN_GENUINE_SHARE = args.twin_share  # the sampler and the card read it
     C.PAIR_SHARE, C.PAIR_RANK_WEIGHT = args.pair_share, args.pair_weight  # the sampler, the loss and the card read them
+    C.SEED = args.seed  # the fold runs, the final run and the card read it
     started = begin_run(args.out, C.THREADS)
 
     items, samples, folds_json = read_cache_meta(args.crops)
