@@ -279,7 +279,8 @@ export async function runFusionEvaluation(options: FusionEvalOptions): Promise<F
 /**
  * Each signal's fusion number on the two halves of the same clips (verified genuine and swap
  * items): swap evidence with the clip's camera, light and codec held equal. A share far from 0.5
- * in either direction is evidence (each signal's "suspicious" direction is its own: docs/fusion.md).
+ * in either direction is evidence (each number's meaning, and so its suspicious direction, is in
+ * engine/fusion/fusion-features.ts).
  */
 export function pairedRegionsBySignal(items: readonly FusionItem[]): SignalPairs[] {
   const regions = items.filter(
