@@ -467,7 +467,8 @@ Options:
                         real attack media and video level on the simulated sequences of --sim;
                         or fusion: face-swap alone against face-swap plus each liveness and temporal
                         signal, and against per-task sets (face-swap for swaps OR a talking-head
-                        fusion) (held-out AUC for swaps and talking heads, false alarms), from the
+                        fusion) (held-out AUC for swaps and talking heads, false alarms; and each
+                        signal on the two halves of the same side-by-side clips), from the
                         signal table (every video item scanned once with the other signals, kept
                         in <cache root>/signal-table-v1; needs --data or CALLSENTINEL_DATA)
   --sim DIR             held-back simulated attack sequences (default <cache root>/presentation-attack-sim-v1)
@@ -1173,7 +1174,8 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
                         按攻击类型（打印、翻拍）给出 BPCER 10 % / 5 % 时的 APCER，真实攻击素材为帧级，
                         --sim 中的模拟序列为视频级；或 fusion：比较只用 face-swap 与 face-swap 加上各个
                         活体和时序信号，以及分任务组合（换脸用 face-swap，或另一个专判说话头像的融合）
-                        （留出折上换脸和说话头像的 AUC、误报率），数据来自信号表（每个视频
+                        （留出折上换脸和说话头像的 AUC、误报率；以及每个信号在同一并排视频两半上的
+                        比较），数据来自信号表（每个视频
                         条目用其余信号扫描一次，保存在 <缓存根目录>/signal-table-v1；需要 --data 或
                         CALLSENTINEL_DATA）
   --sim DIR             留出的模拟攻击序列（默认 <缓存根目录>/presentation-attack-sim-v1）
