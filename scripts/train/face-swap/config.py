@@ -85,7 +85,8 @@ TWIN_GENUINE_SHARE = 0.0
 #: weight 1; against the v1 recipe rerun on the same cache (`45f7e741`, fold models, `callsentinel
 #: eval`): video AUC 0.729 [0.626, 0.828] (0.673), swap above its own twin in 18 of 28 clips (17),
 #: the twins against the other genuine items AUC 0.569 (0.650: less of the demos' look taken for
-#: evidence), strong-beauty false alarms 5.1 % -> 9.6 % (17.9 %). 0.5 with weight 2 did worse on
+#: evidence), strong-beauty false alarms 5.1 % -> 9.6 % (17.9 %); `--seed 2026` repeated it (0.706,
+#: 19 of 28, twins 0.535, beauty 10.9 %). 0.5 with weight 2 did worse on
 #: the three folds run before it was stopped (item AUC 0.70, 0.52, 0.64 against 0.78, 0.67, 0.80):
 #: ~270 pair crops from ~20 clips per training split are soon learnt by heart.
 PAIR_SHARE = 0.25
