@@ -114,13 +114,16 @@ def check_pairs(img, mask, lm, other) -> None:
     assert s.pairs.tolist() == [[1, 0]], f"pairs {s.pairs.tolist()}: only the swap of frame 0 has a twin"
     x, y = s.finish_pair(0, 0)
     assert np.array_equal(x, y), "a pair must share one augmentation draw"
-    saved, C.PAIR_SHARE = C.PAIR_SHARE, 0.5
+    saved = C.PAIR_SHARE
     try:
+        C.PAIR_SHARE = 0.5
         xb, yb, pairs = s.batch(8)
+        C.PAIR_SHARE = 0.0
+        plain = s.batch(8)
     finally:
         C.PAIR_SHARE = saved
     assert pairs.tolist() == [[4, 5], [6, 7]] and yb[4] == 1 and yb[5] == 0, f"pairs {pairs.tolist()}, labels {yb}"
-    assert len(s.batch(8)) == 2, "without PAIR_SHARE a batch is (x, y)"
+    assert len(plain) == 2, "with PAIR_SHARE 0 a batch is (x, y)"
 
 
 if __name__ == "__main__":

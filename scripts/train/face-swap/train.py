@@ -39,7 +39,7 @@ from model import build_net, count_parameters, make_optimizer
 from pseudo_fakes import KINDS
 from sampler import Sampler, to_input, validation_set
 from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
-                          train_epoch, warmup_cosine, write_fold_scores)
+                          share, train_epoch, warmup_cosine, write_fold_scores)
 
 item_category: dict = {}  # itemId -> manifest category (for the per-category summary)
 
@@ -73,7 +73,7 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
     it = iter(loader)
     history, best, best_epoch, best_state, stale = [], -1.0, epochs, None, 0
     for epoch in range(1, epochs + 1):
-        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch, C.PAIR_RANK_WEIGHT if C.PAIR_SHARE > 0 else 0.0)}
+        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch, C.PAIR_RANK_WEIGHT)}
         budget.observe(train_rate=rec["imagesPerSec"])
         if val is not None:
             t1 = time.time()
@@ -282,24 +282,22 @@ def main() -> None:
                     help="intra-op threads of the training process (see config.THREADS before raising it)")
     ap.add_argument("--faceres-depth", type=int, default=C.FACERES_DEPTH,
                     help="depthwise/pointwise pairs of faceres kept (1-13; fewer = faster, see config.FACERES_DEPTH)")
-    ap.add_argument("--beauty-p", type=float, default=C.BEAUTY_P,
+    ap.add_argument("--beauty-p", type=share, default=C.BEAUTY_P,
                     help="probability of the beauty-filter look on each sample, genuine and fake alike (beautify.py; default off, see config.BEAUTY_P)")
     ap.add_argument("--pseudo-kinds", type=parse_pseudo_kinds, default=C.PSEUDO_KINDS,
                     help="pseudo-fake mix, e.g. self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15 "
                          "(default config.PSEUDO_KINDS)")
-    ap.add_argument("--twin-share", type=float, default=C.TWIN_GENUINE_SHARE,
+    ap.add_argument("--twin-share", type=share, default=C.TWIN_GENUINE_SHARE,
                     help="share of the genuine samples drawn from the real swaps' genuine twins (other half of the same clip; config.TWIN_GENUINE_SHARE)")
-    ap.add_argument("--pair-share", type=float, default=C.PAIR_SHARE,
+    ap.add_argument("--pair-share", type=share, default=C.PAIR_SHARE,
                     help="share of each batch given to same-frame (swap, genuine twin) pairs with a ranking term (config.PAIR_SHARE)")
     ap.add_argument("--pair-weight", type=float, default=C.PAIR_RANK_WEIGHT,
                     help="weight of that ranking term against the cross-entropy (config.PAIR_RANK_WEIGHT)")
     ap.add_argument("--seed", type=int, default=C.SEED,
                     help="base random seed of weights and sampling (config.SEED); another seed repeats a recipe to see its run-to-run spread")
     args = ap.parse_args()
-    if not 0.0 <= args.twin_share <= 1.0:
-        ap.error("--twin-share must be in [0, 1]")
-    if not 0.0 <= args.pair_share <= 1.0 or args.pair_weight < 0:
-        ap.error("--pair-share must be in [0, 1] and --pair-weight >= 0")
+    if args.pair_weight < 0:
+        ap.error("--pair-weight must be >= 0")
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from

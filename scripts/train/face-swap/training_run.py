@@ -6,6 +6,7 @@ the batch loader, the learning-rate schedule, one epoch of optimisation, inferen
 out-of-fold score files and the model card's common fields are the same, and live here once.
 """
 
+import argparse
 import datetime
 import hashlib
 import json
@@ -58,6 +59,17 @@ class BatchStream(IterableDataset):
         sampler = self.make_sampler(self.seed + (info.id if info else 0) * 7919)
         while True:
             yield sampler.batch(self.batch)
+
+
+def share(text: str) -> float:
+    """argparse type of the trainers' share and probability options: a number in [0, 1]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0, 1]")
+    return value
 
 
 def make_loader(stream: BatchStream, workers: int) -> DataLoader:

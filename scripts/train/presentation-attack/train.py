@@ -46,7 +46,7 @@ from pad_metrics import apcer_at_bpcer
 from sampler import geometric_jitter, to_input
 from simulate import ATTACKS
 from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
-                          sha256_file, train_epoch, warmup_cosine, write_fold_scores)
+                          sha256_file, share, train_epoch, warmup_cosine, write_fold_scores)
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -268,14 +268,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--budget-min", type=float, default=P.BUDGET_MIN)
     ap.add_argument("--model", default=P.MODEL_PATH)
-    ap.add_argument("--beauty-p", type=float, default=P.BEAUTY_P,
+    ap.add_argument("--beauty-p", type=share, default=P.BEAUTY_P,
                     help="probability of a beauty-filter look on each sample, live and attack alike (see pad_config.BEAUTY_P)")
-    ap.add_argument("--real-attack-share", type=float, default=P.REAL_ATTACK_SHARE,
+    ap.add_argument("--real-attack-share", type=share, default=P.REAL_ATTACK_SHARE,
                     help="share of the attack samples drawn from the training folds' real attack crops (pad_config.REAL_ATTACK_SHARE)")
     add_input_argument(ap)
     args = ap.parse_args()
-    if not 0.0 <= args.real_attack_share <= 1.0:
-        ap.error("--real-attack-share must be in [0, 1]")
     P.REAL_ATTACK_SHARE = args.real_attack_share  # the sampler (and the card) read it from pad_config
     use_input(args.input)
     if args.parity_fixture:
