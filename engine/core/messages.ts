@@ -625,6 +625,10 @@ Options:
     '{level} beauty filter (phone-style skin smoothing + brightening on every crop): false alarms on the {genuine} verified genuine items {before} → {after}, mean probability change {shift}',
   'eval.beauty-level.light': 'light',
   'eval.beauty-level.strong': 'strong',
+  'eval.face-time':
+    'verdict after the first T seconds of face (each item judged on its first T s only, T s of usable face required; the same fold fits as above):',
+  'eval.header-face-time':
+    '| T | verified (genuine / swap) | AUC [95 % CI] | false-alarm rate | miss rate | not_verified genuine / swap |',
   // The app window (renderer/): views, controls, diagnostics. Keys app.<view>.<what>.
   'app.doc-title': 'CallSentinel — is the face in this call real?',
   'app.tagline': 'Is the face in this call real?',
@@ -1323,6 +1327,9 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
     '{level}美颜滤镜（每张裁剪图做手机式磨皮与提亮）：{genuine} 个已核验真实条目的误报率 {before} → {after}，概率平均变化 {shift}',
   'eval.beauty-level.light': '轻度',
   'eval.beauty-level.strong': '重度',
+  'eval.face-time': '看到人脸 T 秒后的结论（每个条目只用其前 T 秒判断，要求 T 秒可用人脸；折的拟合同上）：',
+  'eval.header-face-time':
+    '| T | 已核验（真实 / 换脸） | AUC [95 % 置信区间] | 误报率 | 漏报率 | not_verified 真实 / 换脸 |',
   // The app window (renderer/).
   'app.doc-title': 'CallSentinel —— 通话中的人脸是真人吗？',
   'app.tagline': '通话中的这张脸是真人吗？',

@@ -97,6 +97,18 @@ export function formatEvalReport(r: EvalReport, lang: Lang = 'en'): string {
       }),
     );
   lines.push('');
+  if (r.afterFaceTime.length)
+    lines.push(
+      t('eval.face-time'),
+      t('eval.header-face-time'),
+      '|---|---|---|---|---|---|',
+      ...r.afterFaceTime.map(
+        (f) =>
+          `| ${f.seconds} s | ${f.verified.genuine} / ${f.verified.swap} | ${num(f.auc)} ${ci(f.ci.low, f.ci.high)} | ` +
+          `${pct(f.falseAlarmRate)} | ${pct(f.missRate)} | ${pct(f.notVerifiedGenuine)} / ${pct(f.notVerifiedSwap)} |`,
+      ),
+      '',
+    );
   if (r.trainerAgreement)
     lines.push(
       t('eval.trainer-agreement', {

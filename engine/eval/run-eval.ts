@@ -52,8 +52,9 @@ import {
 } from './protocol.ts';
 import type { ScorerDefinition, ScorerModel } from './scorers/index.ts';
 import { pairedRegionComparison, type PairedRegionComparison } from './paired-regions.ts';
+import { verdictsAfterFaceTime, type FaceTimeItem, type FaceTimeRow } from './face-time.ts';
 
-export const EVAL_REPORT_SCHEMA_VERSION = 2;
+export const EVAL_REPORT_SCHEMA_VERSION = 3; // 3: adds afterFaceTime
 
 /** The trainer's record of which fold scored each crop out of fold ({id, itemId, fold, score}). */
 export const OOF_SCORES_FILE = 'oof-scores.jsonl';
@@ -148,6 +149,11 @@ export interface EvalReport {
    * a genuine caller raise false alarms?
    */
   beautyFilter: BeautyFilterResult[];
+  /**
+   * Every item judged again on its first T seconds only, with T seconds of usable face required
+   * (face-time.ts): how the verdict holds when a call has lasted only that long.
+   */
+  afterFaceTime: FaceTimeRow[];
   /** Our per-crop probabilities against the trainer's out-of-fold scores for the same crops. */
   trainerAgreement: { crops: number; maxAbsDiff: number; meanAbsDiff: number } | null;
   roc: { overall: RocPoint[]; perMethod: Record<string, RocPoint[]> };
@@ -262,6 +268,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
   const frameProbability = new Map<string, number>();
   const filtered = new Map<BeautyLevel, Map<string, number | null>>();
   const scored: ScoredItem[] = [];
+  const timed: FaceTimeItem[] = [];
   let cropsScored = 0;
   let progressed = 0;
   let cropsUnusable = 0;
@@ -276,7 +283,16 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       cropsUnusable += crops.unusable;
       scoringMs += crops.scoringMs;
       for (const c of crops.scored) frameProbability.set(c.sample.id, sigmoid(c.logit));
-      scored.push(scoredItemOf(item, item.label, crops, trimFraction));
+      const scoredItem = scoredItemOf(item, item.label, crops, trimFraction);
+      scored.push(scoredItem);
+      const logitOf = new Map(crops.scored.map((c) => [c.sample.id, c.logit]));
+      timed.push({
+        item: scoredItem,
+        samples: (byItem.get(item.itemId) ?? []).map((s) => ({
+          timeSec: s.timeSec,
+          logit: logitOf.get(s.id) ?? null,
+        })),
+      });
     }
     for (const level of levels) {
       // The same smoothing of the face whichever crop the model sees (the context crop shows it at half scale).
@@ -413,6 +429,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       cropsPerSecWithDecode: round(cropsScored / Math.max(1e-9, totalSec), 1),
     },
     beautyFilter: [...filtered].map(([level, raw]) => beautyFilterResult(level, items, raw, cross.folds)),
+    afterFaceTime: verdictsAfterFaceTime(timed, cross.folds, rule, trimFraction, bootstrap),
     trainerAgreement: oof ? agreement(oof, frameProbability) : null,
     roc: { overall: rocCurve(vScores, vLabels), perMethod: rocPerMethod },
     items,

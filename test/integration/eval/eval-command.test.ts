@@ -100,6 +100,16 @@ describe('callsentinel eval', () => {
       expect(b.falseAlarmRateFiltered).toBeLessThanOrEqual(1);
     }
     expect(r.stdout).toContain('strong beauty filter');
+    // The verdict after the first T seconds of face: one row per T; longer evidence never
+    // verifies more items (a window holds only what the whole item holds).
+    const times = report.afterFaceTime.map((f: { seconds: number }) => f.seconds);
+    expect(times).toEqual([1, 1.5, 2, 3, 5]);
+    const verifiedAt = report.afterFaceTime.map(
+      (f: { verified: { genuine: number; swap: number } }) => f.verified.genuine + f.verified.swap,
+    );
+    for (let k = 1; k < verifiedAt.length; k++) expect(verifiedAt[k]).toBeLessThanOrEqual(verifiedAt[k - 1]);
+    expect(verifiedAt[0]).toBeGreaterThan(0);
+    expect(r.stdout).toContain('verdict after the first T seconds of face');
     const unverified = report.items.find(
       (i: { notVerifiedCause: string | null }) => i.notVerifiedCause !== null,
     );

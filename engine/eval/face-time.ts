@@ -1,0 +1,86 @@
+// How soon a verdict holds: every item judged again on only its first T seconds, as the verdict
+// would stand T seconds into a call if the rule asked for T seconds of usable face. The
+// calibration and thresholds are the held-out fold fits of the whole items (what ships), so the
+// rows show what shorter evidence costs, not what a refit on short clips would give.
+
+import { trimmedMean } from '../signals/common/aggregate.ts';
+import {
+  bootstrapAucCi,
+  rocAuc,
+  verdictRates,
+  type BootstrapOptions,
+  type ConfidenceInterval,
+  type EvalVerdict,
+  type VerdictRates,
+} from './metrics.ts';
+import { judge, type FoldFit, type ScoredItem, type VerificationRule } from './protocol.ts';
+
+/** The evidence times each report measures, seconds (calls that cost victims lasted 7–9 s). */
+export const FACE_TIME_SECONDS: readonly number[] = [1, 1.5, 2, 3, 5];
+
+export interface FaceTimeItem {
+  /** The whole item as the protocol judged it (label, fold, face size, usable face seconds). */
+  item: ScoredItem;
+  /** Every cached sample of the item: its media time and, when it was usable and scored, its logit. */
+  samples: ReadonlyArray<{ timeSec: number; logit: number | null }>;
+}
+
+export interface FaceTimeRow extends VerdictRates {
+  seconds: number;
+  verified: { genuine: number; swap: number };
+  /** AUC of the verified items' first-T-seconds scores (NaN when a class is empty). */
+  auc: number;
+  ci: ConfidenceInterval;
+}
+
+/**
+ * One row per evidence time T. An item is judged on the samples before T; it is verified when
+ * its face is big enough and its usable face within those T seconds reaches T (the whole item's
+ * usable seconds, capped at T, times the window's share of usable samples). Each verified item
+ * gets its fold's fit (fitted on the other folds' whole items).
+ */
+export function verdictsAfterFaceTime(
+  items: readonly FaceTimeItem[],
+  fits: readonly FoldFit[],
+  rule: Pick<VerificationRule, 'minJudgeableFacePx'>,
+  trimFraction: number,
+  bootstrap: BootstrapOptions,
+  seconds: readonly number[] = FACE_TIME_SECONDS,
+): FaceTimeRow[] {
+  const fitOf = new Map(fits.map((f) => [f.fold, f]));
+  return seconds.map((T) => {
+    const judged: Array<{ label: 0 | 1; verdict: EvalVerdict; raw: number | null }> = items.map(
+      ({ item, samples }) => {
+        const within = samples.filter((s) => s.timeSec < T);
+        const logits = within.flatMap((s) => (s.logit === null ? [] : [s.logit]));
+        const usableSec = within.length
+          ? (Math.min(item.usableFaceSec, T) * logits.length) / within.length
+          : 0;
+        const fit = fitOf.get(item.fold);
+        const verifiable =
+          !item.isStill &&
+          item.medianFaceSizePx !== null &&
+          item.medianFaceSizePx >= rule.minJudgeableFacePx &&
+          usableSec >= T - 1e-9 &&
+          logits.length > 0 &&
+          fit !== undefined;
+        if (!verifiable) return { label: item.label, verdict: 'not_verified', raw: null };
+        const raw = trimmedMean(logits, trimFraction);
+        return { label: item.label, verdict: judge(fit, raw).verdict, raw };
+      },
+    );
+    const verified = judged.filter((j) => j.raw !== null);
+    const scores = verified.map((j) => j.raw!);
+    const labels = verified.map((j) => j.label);
+    return {
+      seconds: T,
+      ...verdictRates(judged),
+      verified: {
+        genuine: labels.filter((y) => y === 0).length,
+        swap: labels.filter((y) => y === 1).length,
+      },
+      auc: rocAuc(scores, labels),
+      ci: bootstrapAucCi(scores, labels, bootstrap),
+    };
+  });
+}
