@@ -5,6 +5,7 @@
 import { DEFAULT_FACE_CONFIG, type FaceConfig } from '../face/config.ts';
 import { DEFAULT_USABLE_FACE_LIMITS, type UsableFaceLimits } from '../face/quality.ts';
 import type { Lang } from '../core/messages.ts';
+import { DEFAULT_VERDICT_THRESHOLDS } from '../fusion/verdict.ts';
 import {
   DEFAULT_CHALLENGE_SESSION_CONFIG,
   type ChallengeSessionConfig,
@@ -16,7 +17,7 @@ export const PROFILE_NAMES: readonly ProfileName[] = ['bank', 'police', 'persona
 export interface VerdictConfig {
   /** Faces whose median size is below this (frame pixels) are too small to judge. */
   minJudgeableFacePx: number;
-  /** A video needs at least this much usable face before any verdict. */
+  /** A video needs at least this much usable face before any verdict (why 2 s: engine/fusion/verdict.ts). */
   minUsableFaceSec: number;
   /**
    * The share of genuine calls the profile accepts being flagged `suspicious` or worse; the
@@ -41,8 +42,8 @@ export const DEFAULT_CONFIG: Readonly<CallSentinelConfig> = Object.freeze({
   face: DEFAULT_FACE_CONFIG,
   usableFace: DEFAULT_USABLE_FACE_LIMITS,
   verdict: Object.freeze({
-    minJudgeableFacePx: 64,
-    minUsableFaceSec: 3,
+    minJudgeableFacePx: DEFAULT_VERDICT_THRESHOLDS.minJudgeableFacePx,
+    minUsableFaceSec: DEFAULT_VERDICT_THRESHOLDS.minUsableFaceSec,
     targetFalseAlarmRate: 0.05,
   }),
   challenges: DEFAULT_CHALLENGE_SESSION_CONFIG,

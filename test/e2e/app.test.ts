@@ -350,7 +350,7 @@ describe.skipIf(!hasChromium)('alert in Chromium on a generated swap (real detec
 
 /**
  * A real live swap (DeepFaceLive, a streamer at a microphone, single panel, 520×364, 7 s) that the face-swap
- * model flags under the bank profile (model v2: 0.31 from `scan --profile bank`, threshold 0.227). Until model
+ * model flags under the bank profile (model v2: 0.31 from `scan --profile bank`, threshold 0.228). Until model
  * v2 this was the FaceForensics++-style example clip, which v2 scores 0.17 (`likely_real`).
  */
 const SWAP_CLIP = 'DeepFaceLive__doc_celebs_Nicola_Badge_Nicola_Badge_2.mp4';

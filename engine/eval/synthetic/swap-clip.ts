@@ -13,7 +13,7 @@
 // `suspicious` (threshold 0.261); untouched twin 0.16, `likely_real`. Other pairs score 0.21–0.27,
 // only some of them above 0.261, so the tests use the default pair. Never `likely_fake` (0.597):
 // with v1's Platt slope (0.24) that needs frame probabilities ≥ 0.9998. Model v2 (same-frame
-// pairs, models/README.md): 0.382 `suspicious` (threshold 0.341), untouched 0.194.
+// pairs, models/README.md): 0.382 `suspicious` (threshold 0.321), untouched 0.194.
 //
 // The faces come from @vladmandic/human's sample photos (README.md here); their mesh points come
 // from the engine's own face tracker (so building the clip needs the ModelStore).

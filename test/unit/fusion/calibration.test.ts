@@ -102,7 +102,7 @@ describe('verdict with calibrated thresholds', () => {
   ]);
 
   it('takes its thresholds from the calibration', () => {
-    expect(thresholds).toMatchObject({ suspiciousScore: 0.3, likelyFakeScore: 0.7, minUsableFaceSec: 3 });
+    expect(thresholds).toMatchObject({ suspiciousScore: 0.3, likelyFakeScore: 0.7, minUsableFaceSec: 2 });
     const v = (s: number) =>
       decideVerdict({ primary, isStillImage: false, observations: [obs(s)] }, thresholds).verdict;
     expect([v(0.1), v(0.35), v(0.8)]).toEqual(['likely_real', 'suspicious', 'likely_fake']);
@@ -134,7 +134,7 @@ describe('verdict with calibrated thresholds', () => {
     );
     expect(degraded.verdict).toBe('not_verified');
     const short = decideVerdict(
-      { primary: { ...primary, usableFaceSec: 2 }, isStillImage: false, observations: [obs(0.9)] },
+      { primary: { ...primary, usableFaceSec: 1.5 }, isStillImage: false, observations: [obs(0.9)] },
       thresholds,
     );
     expect(short.reasons[0]!.key).toBe('reason.too-little-face');

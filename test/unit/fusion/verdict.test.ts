@@ -72,7 +72,7 @@ describe('verdict rules', () => {
     }
   });
 
-  it('a still image needs no 3 s of face', () => {
+  it('a still image needs no seconds of face', () => {
     expect(
       verdictOf({
         isStillImage: true,
