@@ -457,7 +457,8 @@ track, and for each held-out fold the calibration and verdict thresholds are fit
 other folds only. Prints AUC with a bootstrap 95 % CI, EER, false-alarm and miss rates of the
 verdicts, the not_verified rate and AUC per method, with the dataset and model hashes, and the
 false alarms on the held-out genuine items again after a light and a strong phone-style beauty
-filter (most call apps beautify by default); writes <scorer>.json and <scorer>-roc.svg into --out.
+filter (most call apps beautify by default), and the verdict after only the first 1, 1.5, 2, 3
+and 5 s of face (how soon a verdict holds); writes <scorer>.json and <scorer>-roc.svg into --out.
 
 Options:
   --scorer NAME         face-swap (default; our model), antispoof (human's model), face-blur (no model),
@@ -1168,8 +1169,8 @@ mixed-frame-table.ts 中列出的静态图的真人与攻击条带；参考小�
 可用的裁剪图评分，按信号聚合一条人脸轨迹的方式聚合一个条目的各帧；对每个留出折，只用其余各折
 拟合校准参数和结论阈值。打印 AUC 及其 bootstrap 95 % 置信区间、EER、结论的误报率和漏报率、
 not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈希，以及留出的真实条目经轻度和重度
-手机式美颜滤镜处理后的误报率（多数通话应用默认开启美颜）；把 <scorer>.json 和 <scorer>-roc.svg
-写入 --out 指定的目录。
+手机式美颜滤镜处理后的误报率（多数通话应用默认开启美颜），以及只看人脸最初 1、1.5、2、3、5 秒时
+的结论（结论多快可信）；把 <scorer>.json 和 <scorer>-roc.svg 写入 --out 指定的目录。
 
 选项：
   --scorer NAME         face-swap（默认；本项目的模型）、antispoof（human 的模型）、face-blur（不用模型）、
