@@ -4,15 +4,7 @@
 // rows show what shorter evidence costs, not what a refit on short clips would give.
 
 import { trimmedMean } from '../signals/common/aggregate.ts';
-import {
-  bootstrapAucCi,
-  rocAuc,
-  verdictRates,
-  type BootstrapOptions,
-  type ConfidenceInterval,
-  type EvalVerdict,
-  type VerdictRates,
-} from './metrics.ts';
+import { verdictSummary, type BootstrapOptions, type EvalVerdict, type VerdictSummary } from './metrics.ts';
 import { judge, type FoldFit, type ScoredItem, type VerificationRule } from './protocol.ts';
 
 /** The evidence times each report measures, seconds (calls that cost victims lasted 7–9 s). */
@@ -25,12 +17,9 @@ export interface FaceTimeItem {
   samples: ReadonlyArray<{ timeSec: number; logit: number | null }>;
 }
 
-export interface FaceTimeRow extends VerdictRates {
+/** The verdicts on the first T seconds; AUC over the verified items' first-T-seconds scores. */
+export interface FaceTimeRow extends VerdictSummary {
   seconds: number;
-  verified: { genuine: number; swap: number };
-  /** AUC of the verified items' first-T-seconds scores (NaN when a class is empty). */
-  auc: number;
-  ci: ConfidenceInterval;
 }
 
 /**
@@ -70,17 +59,12 @@ export function verdictsAfterFaceTime(
       },
     );
     const verified = judged.filter((j) => j.raw !== null);
-    const scores = verified.map((j) => j.raw!);
-    const labels = verified.map((j) => j.label);
-    return {
-      seconds: T,
-      ...verdictRates(judged),
-      verified: {
-        genuine: labels.filter((y) => y === 0).length,
-        swap: labels.filter((y) => y === 1).length,
-      },
-      auc: rocAuc(scores, labels),
-      ci: bootstrapAucCi(scores, labels, bootstrap),
-    };
+    const summary = verdictSummary(
+      judged,
+      verified.map((j) => j.raw!),
+      verified.map((j) => j.label),
+      bootstrap,
+    );
+    return { seconds: T, ...summary };
   });
 }

@@ -254,6 +254,34 @@ export function verdictRates(items: ReadonlyArray<{ label: Label; verdict: EvalV
   };
 }
 
+export interface VerdictSummary extends VerdictRates {
+  /** Verified items the AUC is computed on. */
+  verified: { genuine: number; swap: number };
+  auc: number;
+  ci: ConfidenceInterval;
+}
+
+/**
+ * The verdict rates of all `items` with the ranking of the verified ones: `scores` and `labels`
+ * are the verified items' (their raw scores; calibration is monotone within a fold).
+ */
+export function verdictSummary(
+  items: ReadonlyArray<{ label: Label; verdict: EvalVerdict }>,
+  scores: readonly number[],
+  labels: readonly Label[],
+  bootstrap: BootstrapOptions,
+): VerdictSummary {
+  return {
+    ...verdictRates(items),
+    verified: {
+      genuine: labels.filter((y) => y === 0).length,
+      swap: labels.filter((y) => y === 1).length,
+    },
+    auc: rocAuc(scores, labels),
+    ci: bootstrapAucCi(scores, labels, bootstrap),
+  };
+}
+
 export interface GroupAuc {
   group: string;
   /** Manipulated items of this group. */

@@ -27,19 +27,18 @@ import { isUsableSample, readCropCache } from './crop-cache.ts';
 import { samplesByItem, scoredItemOf, scoreItemCrops } from './score-crops.ts';
 import type { ItemRecord } from './dataset/types.ts';
 import {
-  bootstrapAucCi,
   equalErrorRate,
   perGroupAuc,
   rocAuc,
   rocCurve,
   verdictRates,
+  verdictSummary,
   type BootstrapOptions,
-  type ConfidenceInterval,
   type EvalVerdict,
   type GroupAuc,
   type Label,
   type RocPoint,
-  type VerdictRates,
+  type VerdictSummary,
 } from './metrics.ts';
 import {
   crossFoldVerdicts,
@@ -93,11 +92,8 @@ export interface ItemResult {
   notVerifiedCause: NotVerifiedCause | null;
 }
 
-export interface SummaryMetrics extends VerdictRates {
-  /** Verified items the AUC and EER are computed on. */
-  verified: { genuine: number; swap: number };
-  auc: number;
-  ci: ConfidenceInterval;
+export interface SummaryMetrics extends VerdictSummary {
+  /** On the same verified items as the AUC. */
   eer: number;
 }
 
@@ -391,13 +387,7 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
       bootstrap,
     },
     overall: {
-      ...verdictRates(items),
-      verified: {
-        genuine: vLabels.filter((y) => y === 0).length,
-        swap: vLabels.filter((y) => y === 1).length,
-      },
-      auc: rocAuc(vScores, vLabels),
-      ci: bootstrapAucCi(vScores, vLabels, bootstrap),
+      ...verdictSummary(items, vScores, vLabels, bootstrap),
       eer: equalErrorRate(vScores, vLabels).eer,
     },
     perMethod,
