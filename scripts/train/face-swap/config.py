@@ -98,7 +98,9 @@ PAIR_RANK_WEIGHT = 1.0
 #: --samples-per-epoch 8192 --beauty-p 0.3` (52.8 min) — held-out video AUC 0.620 [0.518, 0.717]
 #: against v1's 0.744, and the issue's paste clip, though now far apart in raw logits (3.73 vs
 #: -0.38), stays 0.07 apart after calibration: the Platt slope fitted on the real folds is
-#: 0.08-0.13 per logit, so +0.3 needs ~10 logits. Not shipped (models/README.md).
+#: 0.08-0.13 per logit, so +0.3 needs ~10 logits. Not shipped (models/README.md). Tried again in
+#: session 11 on the v2 recipe (same-frame pairs) with only that mix changed: the first two folds'
+#: held-out item AUC fell to 0.49 and 0.46 (v2: 0.78, 0.67), so the run was stopped there.
 PSEUDO_KINDS = {"self_blend": 0.45, "mesh_swap": 0.40, "colour_mismatch": 0.15}
 
 # --- pseudo-fakes (see pseudo_fakes.py) ---------------------------------------------------------
