@@ -4,7 +4,13 @@
 // rows show what shorter evidence costs, not what a refit on short clips would give.
 
 import { trimmedMean } from '../signals/common/aggregate.ts';
-import { verdictSummary, type BootstrapOptions, type EvalVerdict, type VerdictSummary } from './metrics.ts';
+import {
+  verdictSummary,
+  type BootstrapOptions,
+  type EvalVerdict,
+  type Label,
+  type VerdictSummary,
+} from './metrics.ts';
 import { judge, type FoldFit, type ScoredItem, type VerificationRule } from './protocol.ts';
 
 /** The evidence times each report measures, seconds (calls that cost victims lasted 7–9 s). */
@@ -26,7 +32,8 @@ export interface FaceTimeRow extends VerdictSummary {
  * One row per evidence time T. An item is judged on the samples before T; it is verified when
  * its face is big enough and its usable face within those T seconds reaches T (the whole item's
  * usable seconds, capped at T, times the window's share of usable samples). Each verified item
- * gets its fold's fit (fitted on the other folds' whole items).
+ * gets its fold's fit (fitted on the other folds' whole items). The signal's minimum of scored
+ * frames is not applied: the cache holds about 2 crops a second, where the signal scores ~15.
  */
 export function verdictsAfterFaceTime(
   items: readonly FaceTimeItem[],
@@ -38,7 +45,7 @@ export function verdictsAfterFaceTime(
 ): FaceTimeRow[] {
   const fitOf = new Map(fits.map((f) => [f.fold, f]));
   return seconds.map((T) => {
-    const judged: Array<{ label: 0 | 1; verdict: EvalVerdict; raw: number | null }> = items.map(
+    const judged: Array<{ label: Label; verdict: EvalVerdict; raw: number | null }> = items.map(
       ({ item, samples }) => {
         const within = samples.filter((s) => s.timeSec < T);
         const logits = within.flatMap((s) => (s.logit === null ? [] : [s.logit]));
