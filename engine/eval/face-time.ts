@@ -11,7 +11,7 @@ import {
   type Label,
   type VerdictSummary,
 } from './metrics.ts';
-import { judge, type FoldFit, type ScoredItem, type VerificationRule } from './protocol.ts';
+import { judge, notVerifiedCause, type FoldFit, type ScoredItem, type VerificationRule } from './protocol.ts';
 
 /** The evidence times each report measures, seconds (calls that cost victims lasted 7–9 s). */
 export const FACE_TIME_SECONDS: readonly number[] = [1, 1.5, 2, 3, 5];
@@ -49,19 +49,20 @@ export function verdictsAfterFaceTime(
       ({ item, samples }) => {
         const within = samples.filter((s) => s.timeSec < T);
         const logits = within.flatMap((s) => (s.logit === null ? [] : [s.logit]));
-        const usableSec = within.length
-          ? (Math.min(item.usableFaceSec, T) * logits.length) / within.length
-          : 0;
+        const usableShare = within.length ? logits.length / within.length : 0;
+        const usableFaceSec = Math.min(item.usableFaceSec, T) * usableShare;
         const fit = fitOf.get(item.fold);
-        const verifiable =
-          !item.isStill &&
-          item.medianFaceSizePx !== null &&
-          item.medianFaceSizePx >= rule.minJudgeableFacePx &&
-          usableSec >= T - 1e-9 &&
-          logits.length > 0 &&
-          fit !== undefined;
-        if (!verifiable) return { label: item.label, verdict: 'not_verified', raw: null };
-        const raw = trimmedMean(logits, trimFraction);
+        const windowed: ScoredItem = {
+          ...item,
+          usableFaceSec,
+          framesScored: logits.length,
+          rawScore: logits.length ? trimmedMean(logits, trimFraction) : null,
+        };
+        // The scan's own rule (protocol.ts) asking for T seconds; any scored frame will do.
+        const cause = notVerifiedCause(windowed, { ...rule, minUsableFaceSec: T, minScoredFrames: 1 });
+        if (item.isStill || cause !== null || fit === undefined)
+          return { label: item.label, verdict: 'not_verified', raw: null };
+        const raw = windowed.rawScore!;
         return { label: item.label, verdict: judge(fit, raw).verdict, raw };
       },
     );
