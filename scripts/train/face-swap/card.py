@@ -75,6 +75,7 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "positives": f"{int(C.POSITIVE_SHARE * 100)}% of each batch; of those {int(C.REAL_SWAP_SHARE * 100)}% real swap crops, the rest pseudo-fakes from genuine crops",
             "genuineTwinShare": C.TWIN_GENUINE_SHARE,
             "sameFramePairs": {"share": C.PAIR_SHARE, "rankWeight": C.PAIR_RANK_WEIGHT},
+            "beautyPairs": {"share": C.BEAUTY_PAIR_SHARE, "hingeWeight": C.BEAUTY_PAIR_WEIGHT},
             "pseudoFakes": C.PSEUDO_KINDS,
             "selfBlend": {"scale": C.SBI_SCALE, "shiftPx": C.SBI_SHIFT_PX, "maskMorphPx": C.MASK_MORPH_PX,
                           "maskBlurSigma": C.MASK_BLUR_SIGMA, "blendMax": C.BLEND_MAX},

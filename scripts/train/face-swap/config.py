@@ -92,6 +92,17 @@ TWIN_GENUINE_SHARE = 0.0
 PAIR_SHARE = 0.25
 #: Weight of the ranking term against the batch's binary cross-entropy (`train.py --pair-weight`).
 PAIR_RANK_WEIGHT = 1.0
+#: Share of each batch given to beauty pairs: a genuine crop and its own beauty-filtered copy
+#: (beautify.beauty_look, forced), through one identical draw of the rest of the chain, with a
+#: hinge BEAUTY_PAIR_WEIGHT x relu(beautified logit - plain logit), the plain side held fixed.
+#: Why: the face-pretrained start reads smooth, retouched genuine faces as swapped (strong beauty
+#: raises its held-out false alarms to ~20 %), and drawing the look on both classes alike
+#: (BEAUTY_P) did not teach it otherwise; within such a pair only the filter differs, so the term
+#: asks exactly "the filter alone must not raise the score" and nothing else. Off by default
+#: (`train.py --beauty-pair-share`).
+BEAUTY_PAIR_SHARE = 0.0
+#: Weight of that hinge against the batch's binary cross-entropy (`train.py --beauty-pair-weight`).
+BEAUTY_PAIR_WEIGHT = 1.0
 #: Pseudo-fake kinds and their probabilities (`train.py --pseudo-kinds` overrides the mix).
 #: oval_paste (pseudo_fakes.py) is left out: tried 2026-12-07 as
 #: `--pseudo-kinds self_blend=0.38,mesh_swap=0.35,colour_mismatch=0.12,oval_paste=0.15

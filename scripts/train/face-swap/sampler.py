@@ -5,7 +5,7 @@ Each batch is therefore drawn to a fixed recipe (config.POSITIVE_SHARE, REAL_SWA
 PSEUDO_KINDS) instead of by epoch over the data. Cross-identity donors come from a DIFFERENT
 identity group of the SAME split, so no held-out identity ever leaks into training. Every sample,
 genuine or fake, goes through the same flip / jitter / beauty-filter / call-degradation / resize
-chain.
+chain; the pairs (same-frame swap/twin, plain/beautified genuine) go through one shared draw of it.
 """
 
 import cv2
@@ -13,7 +13,7 @@ import numpy as np
 
 import config as C
 from data import CropSet
-from beautify import beautify
+from beautify import beautify, beauty_look
 from degrade import degrade
 from mesh_warp import delaunay, rasterize
 from pseudo_fakes import DONOR_KINDS, make_pseudo_fake
@@ -115,20 +115,35 @@ class Sampler:
         self.rng.bit_generator.state = state
         return xa, self.finish(self.cs.images[b], self.cs.masks[b])
 
+    def finish_beauty_pair(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Crop i as it is and with the beauty look forced on, both then through the same draw of
+        the finish chain: the two differ only by the filter."""
+        beautified = beauty_look(self.cs.images[i], self.cs.masks[i], self.rng)
+        state = self.rng.bit_generator.state
+        plain = self.finish(self.cs.images[i], self.cs.masks[i])
+        self.rng.bit_generator.state = state
+        return plain, self.finish(beautified, self.cs.masks[i])
+
     # -- batches -------------------------------------------------------------------------------
     def batch(self, n: int):
         """(n, INPUT_PX, INPUT_PX, 3) uint8 and (n,) float32 labels, balanced per config. With
-        PAIR_SHARE > 0 and same-frame pairs in the split, the last 2m samples are m pairs (swap,
-        twin) and a third array (m, 2) gives their positions in the batch."""
+        PAIR_SHARE > 0 (and same-frame pairs in the split) or BEAUTY_PAIR_SHARE > 0, the batch ends
+        in pairs and two more arrays follow: `pairs` (m, 2), the positions of m (swap, twin) pairs,
+        and `beauty_pairs` (b, 2), the positions of b (plain, beautified) genuine pairs; either may
+        be empty. Layout: singles, then the beauty pairs, then the same-frame pairs."""
         rng = self.rng
         x = np.empty((n, C.INPUT_PX, C.INPUT_PX, 3), np.uint8)
         y = np.zeros(n, np.float32)
         m = int(round(C.PAIR_SHARE * n / 2)) if len(self.pairs) else 0
+        b = int(round(C.BEAUTY_PAIR_SHARE * n / 2))
+        singles = n - 2 * m - 2 * b
         for k in range(n - 2 * m, n, 2):
             swap, twin = self.pairs[rng.integers(len(self.pairs))]
             x[k], x[k + 1] = self.finish_pair(int(swap), int(twin))
             y[k] = 1
-        for k in range(n - 2 * m):
+        for k in range(singles, n - 2 * m, 2):
+            x[k], x[k + 1] = self.finish_beauty_pair(int(self.genuine[rng.integers(len(self.genuine))]))
+        for k in range(singles):
             if rng.random() < C.POSITIVE_SHARE:
                 y[k] = 1
                 if len(self.swaps) and rng.random() < C.REAL_SWAP_SHARE:
@@ -142,10 +157,12 @@ class Sampler:
                 i = int(pool[rng.integers(len(pool))])
                 img = self.cs.images[i]
             x[k] = self.finish(img, self.cs.masks[i])
-        if m:
-            first = np.arange(n - 2 * m, n, 2)
-            return x, y, np.stack([first, first + 1], 1)
-        return x, y
+        if not (m or b):
+            return x, y
+        swap_first = np.arange(n - 2 * m, n, 2)
+        beauty_first = np.arange(singles, n - 2 * m, 2)
+        return (x, y, np.stack([swap_first, swap_first + 1], 1).reshape(-1, 2),
+                np.stack([beauty_first, beauty_first + 1], 1).reshape(-1, 2))
 
 
 def validation_set(cs: CropSet, index: np.ndarray, seed: int, per_item: int = C.VAL_CROPS_PER_ITEM):

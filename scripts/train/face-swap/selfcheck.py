@@ -98,7 +98,7 @@ def main() -> None:
     same = degrade(a_img, rng, p=0.0)
     assert same is a_img, "p=0 must leave the image alone"
     check_pairs(a_img, a_mask, a_lm, b_img)
-    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize, same-frame pairs)" % ", ".join(KINDS))
+    print("selfcheck: ok (delaunay, warp, %s, degrade, jitter, resize, same-frame and beauty pairs)" % ", ".join(KINDS))
 
 
 def check_pairs(img, mask, lm, other) -> None:
@@ -114,17 +114,25 @@ def check_pairs(img, mask, lm, other) -> None:
     assert s.pairs.tolist() == [[1, 0]], f"pairs {s.pairs.tolist()}: only the swap of frame 0 has a twin"
     x, y = s.finish_pair(0, 0)
     assert np.array_equal(x, y), "a pair must share one augmentation draw"
-    saved = C.PAIR_SHARE
+    plain_half, beautified = s.finish_beauty_pair(0)
+    assert plain_half.shape == beautified.shape and not np.array_equal(plain_half, beautified), \
+        "a beauty pair differs by the filter"
+    saved = C.PAIR_SHARE, C.BEAUTY_PAIR_SHARE
     try:
-        C.PAIR_SHARE = 0.5
-        xb, yb, pairs = s.batch(8)
-        C.PAIR_SHARE = 0.0
+        C.PAIR_SHARE, C.BEAUTY_PAIR_SHARE = 0.5, 0.0
+        xb, yb, pairs, beauty_pairs = s.batch(8)
+        C.PAIR_SHARE, C.BEAUTY_PAIR_SHARE = 0.5, 0.25
+        _, yc, pairs_c, beauty_c = s.batch(8)
+        C.PAIR_SHARE, C.BEAUTY_PAIR_SHARE = 0.0, 0.0
         plain = s.batch(8)
     finally:
-        C.PAIR_SHARE = saved
+        C.PAIR_SHARE, C.BEAUTY_PAIR_SHARE = saved
     assert pairs.tolist() == [[4, 5], [6, 7]] and yb[4] == 1 and yb[5] == 0, f"pairs {pairs.tolist()}, labels {yb}"
-    assert len(plain) == 2, "with PAIR_SHARE 0 a batch is (x, y)"
-
+    assert beauty_pairs.shape == (0, 2), "no beauty pairs at BEAUTY_PAIR_SHARE 0"
+    assert pairs_c.tolist() == [[4, 5], [6, 7]] and beauty_c.tolist() == [[2, 3]], \
+        f"layout: singles, beauty pairs, same-frame pairs; got {beauty_c.tolist()} and {pairs_c.tolist()}"
+    assert yc[beauty_c[0, 0]] == 0 and yc[beauty_c[0, 1]] == 0, "both halves of a beauty pair are genuine"
+    assert len(plain) == 2, "with no pairs a batch is (x, y)"
 
 if __name__ == "__main__":
     main()

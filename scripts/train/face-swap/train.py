@@ -73,7 +73,7 @@ def train_model(cs: CropSet, train_idx, val_idx, epochs: int, seed: int, args, b
     it = iter(loader)
     history, best, best_epoch, best_state, stale = [], -1.0, epochs, None, 0
     for epoch in range(1, epochs + 1):
-        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch, C.PAIR_RANK_WEIGHT)}
+        rec = {"epoch": epoch, **train_epoch(net, opt, sched, it, steps_per_epoch, C.PAIR_RANK_WEIGHT, C.BEAUTY_PAIR_WEIGHT)}
         budget.observe(train_rate=rec["imagesPerSec"])
         if val is not None:
             t1 = time.time()
@@ -293,11 +293,17 @@ def main() -> None:
                     help="share of each batch given to same-frame (swap, genuine twin) pairs with a ranking term (config.PAIR_SHARE)")
     ap.add_argument("--pair-weight", type=float, default=C.PAIR_RANK_WEIGHT,
                     help="weight of that ranking term against the cross-entropy (config.PAIR_RANK_WEIGHT)")
+    ap.add_argument("--beauty-pair-share", type=share, default=C.BEAUTY_PAIR_SHARE,
+                    help="share of each batch given to (genuine crop, its beautified copy) pairs with a hinge: the filter must not raise the score (config.BEAUTY_PAIR_SHARE)")
+    ap.add_argument("--beauty-pair-weight", type=float, default=C.BEAUTY_PAIR_WEIGHT,
+                    help="weight of that hinge against the cross-entropy (config.BEAUTY_PAIR_WEIGHT)")
     ap.add_argument("--seed", type=int, default=C.SEED,
                     help="base random seed of weights and sampling (config.SEED); another seed repeats a recipe to see its run-to-run spread")
     args = ap.parse_args()
-    if args.pair_weight < 0:
-        ap.error("--pair-weight must be >= 0")
+    if args.pair_weight < 0 or args.beauty_pair_weight < 0:
+        ap.error("--pair-weight and --beauty-pair-weight must be >= 0")
+    if args.pair_share + args.beauty_pair_share > 1:
+        ap.error("--pair-share and --beauty-pair-share together must not exceed 1 (the rest of a batch is single samples)")
     if args.fold is None and not (args.all_folds or args.final or args.bench):
         ap.error("give --fold K, --all-folds, --final or --bench")
     C.BACKBONE, C.FACERES_DEPTH = args.backbone, args.faceres_depth  # one place the other modules read them from
@@ -306,6 +312,7 @@ def main() -> None:
     C.PSEUDO_KINDS = args.pseudo_kinds  # the sampler and the card read it
     C.TWIN_GENUINE_SHARE = args.twin_share  # the sampler and the card read it
     C.PAIR_SHARE, C.PAIR_RANK_WEIGHT = args.pair_share, args.pair_weight  # the sampler, the loss and the card read them
+    C.BEAUTY_PAIR_SHARE, C.BEAUTY_PAIR_WEIGHT = args.beauty_pair_share, args.beauty_pair_weight  # the sampler, the loss and the card
     C.SEED = args.seed  # the fold runs, the final run and the card read it
     started = begin_run(args.out, C.THREADS)
 

@@ -108,10 +108,13 @@ def warmup_cosine(opt: torch.optim.Optimizer, total_steps: int, max_warmup: int)
     return torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
 
-def train_epoch(net, opt, sched, batches, steps: int, rank_weight: float = 0.0) -> dict:
+def train_epoch(net, opt, sched, batches, steps: int, rank_weight: float = 0.0, beauty_weight: float = 0.0) -> dict:
     """`steps` optimisation steps on batches from the iterator; loss, accuracy and images/s. A batch
-    is (x, y) or (x, y, pairs): pairs (m, 2) holds the positions of (should-score-higher,
-    should-score-lower) samples, and rank_weight x softplus(lower - higher) joins the loss."""
+    is (x, y) or (x, y, pairs, beauty_pairs) (sampler.Sampler.batch): pairs (m, 2) holds the
+    positions of (swap, twin) samples, and rank_weight x softplus(twin - swap) joins the loss;
+    beauty_pairs (b, 2) holds (plain, beautified) genuine samples, and beauty_weight x
+    relu(beautified - plain), the plain logit held fixed, joins it: the filter alone must not raise
+    the score, and the plain copy is not pushed up to make room."""
     net.train()
     t0, loss_sum, correct, seen = time.time(), 0.0, 0, 0
     for _ in range(steps):
@@ -122,6 +125,9 @@ def train_epoch(net, opt, sched, batches, steps: int, rank_weight: float = 0.0) 
         if rest and rank_weight > 0 and len(rest[0]):
             pairs = torch.as_tensor(rest[0])
             loss = loss + rank_weight * F.softplus(logits[pairs[:, 1]] - logits[pairs[:, 0]]).mean()
+        if rest and beauty_weight > 0 and len(rest[1]):
+            bp = torch.as_tensor(rest[1])
+            loss = loss + beauty_weight * F.relu(logits[bp[:, 1]] - logits[bp[:, 0]].detach()).mean()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
