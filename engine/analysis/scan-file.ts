@@ -1,6 +1,7 @@
 // Analyses one recording end to end: frames from ffmpeg → faces → signals → verdict, and
 // assembles the scan result. The CLI, the evaluation and the app all call this one function.
 
+import { isCallSentinelError } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { choosePrimaryTrack, createFaceTracker, type FaceConfig, type FrameFaces } from '../face/index.ts';
@@ -188,7 +189,7 @@ async function analyse(path: string, options: ScanOptions, setup: ScanSetup): Pr
     confidence: verdict.confidence,
     primaryTrackId,
     reasons: verdict.reasons.map((r) => localizeReason(r, lang)),
-    signals: Object.fromEntries(signalResults.map((r) => [r.id, scanSignal(r, primaryTrackId)])),
+    signals: Object.fromEntries(signalResults.map((r) => [r.id, scanSignal(r, primaryTrackId, lang)])),
     faces,
     timeline,
     media: {
@@ -232,8 +233,13 @@ async function openRecorder(
   return new ScanEvidenceRecorder(writer, thresholds, judgingSignals, setup.lang);
 }
 
-/** `signals[id]` of the scan result: what the signal concluded about the primary face. */
-function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
+/**
+ * `signals[id]` of the scan result: what the signal concluded about the primary face; a failed
+ * signal also says why (`error`), so a broken install is not just "a detector could not run".
+ */
+function scanSignal(r: SignalRunResult, trackId: number | null, lang: Lang): ScanSignal {
+  const error =
+    r.error === null ? {} : { error: isCallSentinelError(r.failure) ? r.failure.localized(lang) : r.error };
   const o = trackObservations(r, trackId)[0];
   if (o)
     return {
@@ -241,9 +247,10 @@ function scanSignal(r: SignalRunResult, trackId: number | null): ScanSignal {
       confidence: round(o.confidence, 3),
       status: o.status,
       reason: o.reasonKey,
+      ...error,
     };
   if (r.error !== null)
-    return { score: null, confidence: 0, status: 'degraded', reason: 'reason.signal-failed' };
+    return { score: null, confidence: 0, status: 'degraded', reason: 'reason.signal-failed', ...error };
   return {
     score: null,
     confidence: 0,

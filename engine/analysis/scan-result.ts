@@ -18,6 +18,8 @@ export interface ScanSignal {
   confidence: number;
   status: SignalStatus;
   reason: string;
+  /** Only when the detector failed: what went wrong, in the requested language (e.g. a model and calibration that do not match). */
+  error?: string;
 }
 
 export interface ScanFace {

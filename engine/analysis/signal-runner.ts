@@ -15,6 +15,8 @@ export interface SignalRunResult {
   id: string;
   /** Null while the signal works; what went wrong when it failed. */
   error: string | null;
+  /** The value it threw (a CallSentinelError words itself in the user's language); null while it works. */
+  failure: unknown;
   /** Milliseconds spent in the signal (create, update, flush). */
   timeMs: number;
   /** Sliding-window observations, in the order update() gave them (the timeline). */
@@ -48,6 +50,7 @@ export class SignalRunner {
       definitions.map((d) => ({
         id: d.id,
         error: null,
+        failure: null,
         timeMs: 0,
         windows: [],
         tracks: [],
@@ -116,6 +119,7 @@ export class SignalRunner {
 
   private async fail(run: Run, error: unknown): Promise<void> {
     run.error = error instanceof Error ? error.message : String(error);
+    run.failure = error;
     for (const list of [run.windows, run.tracks]) {
       for (const [i, o] of list.entries())
         list[i] = { ...o, score: null, confidence: 0, status: 'degraded', reasonKey: 'reason.signal-failed' };

@@ -534,6 +534,8 @@ Options:
   'scan.analysed': '{frames} frames of {seconds} s at {fps} frames/s',
   'scan.progress': 'analysing: {time} / {duration} s, {frames} frames',
   'scan.progress-live': 'analysing: {time} s, {frames} frames',
+  'scan.signal-error-line':
+    'callsentinel scan: warning: detector {id} could not run and is left out: {message}',
   // verify-log and report: the log's state, and what broke.
   'verify.intact': 'intact: {records} records, final hash {hash}',
   'verify.broken': 'BROKEN at line {line}: {problem}',
@@ -1241,6 +1243,7 @@ not_verified 比例和按方法划分的 AUC，并列出数据集和模型的哈
   'scan.analysed': '{seconds} 秒内共 {frames} 帧，每秒 {fps} 帧',
   'scan.progress': '正在分析：{time} / {duration} 秒，{frames} 帧',
   'scan.progress-live': '正在分析：{time} 秒，{frames} 帧',
+  'scan.signal-error-line': 'callsentinel scan：警告：检测器 {id} 无法运行，其结果未计入：{message}',
   'verify.intact': '完好：共 {records} 条记录，最终哈希 {hash}',
   'verify.broken': '已损坏，问题出在第 {line} 行：{problem}',
   'verify.report-intact': '已写入 {files}（日志完好：共 {records} 条记录，最终哈希 {hash}）',

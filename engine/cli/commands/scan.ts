@@ -91,9 +91,13 @@ export const scanCommand: CliCommand = {
             sampleFps: positiveNumber(values['sample-fps'], '--sample-fps'),
           })
         : null;
-      if (values.json)
+      if (values.json) {
         io.stdout(`${JSON.stringify(challenges ? { ...result, challenges } : result, null, 2)}\n`);
-      else
+        // The JSON may go straight to a file; a detector that could not run is said where a person looks.
+        for (const [id, sig] of Object.entries(result.signals))
+          if (sig.error)
+            io.stderr(`${formatMessage('scan.signal-error-line', { id, message: sig.error }, lang)}\n`);
+      } else
         io.stdout(
           humanSummary(result, lang) +
             (challenges ? `${challengeSummaryLines(challenges, lang).join('\n')}\n` : ''),
@@ -144,7 +148,8 @@ function humanSummary(r: ScanResult, lang: Lang): string {
       t('scan.label.signal'),
       `${id} ${t(`scan.status.${sig.status}`)}` +
         (sig.score === null ? '' : score(sig.score, sig.confidence)) +
-        ` — ${t(sig.reason as MessageKey)}`,
+        ` — ${t(sig.reason as MessageKey)}` +
+        (sig.error ? ` (${sig.error})` : ''),
     ]),
     [
       t('scan.label.faces'),

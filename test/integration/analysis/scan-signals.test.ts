@@ -65,6 +65,7 @@ describe('scanFile with signals', () => {
       confidence: 0,
       status: 'degraded',
       reason: 'reason.signal-failed',
+      error: 'boom',
     });
     // The stand-in's calibrated score against its operating points (0.6 at 5 %, 0.9 at 1 %).
     const expected = fs.score! >= 0.9 ? 'likely_fake' : fs.score! >= 0.6 ? 'suspicious' : 'likely_real';
@@ -82,11 +83,36 @@ describe('scanFile with signals', () => {
     try {
       const r = await scanFile(clip, { models: bare, signals: [faceSwapSignal] });
       expect(r.signals['face-swap']).toMatchObject({ status: 'degraded', score: null });
+      expect(r.signals['face-swap']!.error).toMatch(/face-swap/);
       expect(r.verdict).toBe('not_verified');
       expect(r.reasons.map((x) => x.code)).toEqual(['reason.no-detector', 'reason.signal-failed']);
       expect(r.timeline.every((e) => e.score === null)).toBe(true);
     } finally {
       await bare.dispose();
+    }
+  });
+
+  it("says why a detector failed, in the user's language: a calibration fitted for another model", async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'cs-scan-mismatch-'));
+    writeStandInModelsDir(other, { calibration: { model: { name: 'face-swap', sha256: 'ab'.repeat(32) } } });
+    const store = new ModelStore({ trainedModelsDir: other });
+    try {
+      const en = await scanFile(clip, { models: store, signals: [faceSwapSignal], maxSeconds: 1 });
+      expect(en.signals['face-swap']).toMatchObject({ status: 'degraded', reason: 'reason.signal-failed' });
+      expect(en.signals['face-swap']!.error).toMatch(/fitted for model sha256 ababababab/);
+      const zh = await scanFile(clip, {
+        models: store,
+        signals: [faceSwapSignal],
+        maxSeconds: 1,
+        lang: 'zh-CN',
+      });
+      expect(zh.signals['face-swap']!.error).toMatch(/^校准文件 .* 不能用于模型 face-swap/);
+      // A working signal carries no error field at all (the JSON contract stays as it was).
+      const ok = await scanFile(clip, { models: models(), signals: [faceSwapSignal], maxSeconds: 1 });
+      expect(ok.signals['face-swap']).not.toHaveProperty('error');
+    } finally {
+      await store.dispose();
+      rmSync(other, { recursive: true, force: true });
     }
   });
 });

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../../../engine/config/index.ts';
 const run = (id: string, points: Array<[number, number]> | null): SignalRunResult => ({
   id,
   error: null,
+  failure: null,
   timeMs: 0,
   windows: [],
   tracks: [],
