@@ -94,7 +94,7 @@ PAIR_SHARE = 0.25
 PAIR_RANK_WEIGHT = 1.0
 #: Share of each batch given to beauty pairs: a genuine crop and its own beauty-filtered copy
 #: (beautify.beauty_look, forced), through one identical draw of the rest of the chain, with a
-#: hinge BEAUTY_PAIR_WEIGHT x relu(beautified logit - plain logit), the plain side held fixed.
+#: hinge BEAUTY_PAIR_WEIGHT x relu(p(beautified) - p(plain)), the plain side held fixed.
 #: Why: the face-pretrained start reads smooth, retouched genuine faces as swapped (strong beauty
 #: raises its held-out false alarms to ~20 %), and drawing the look on both classes alike
 #: (BEAUTY_P) did not teach it otherwise; within such a pair only the filter differs, so the term
