@@ -5,6 +5,7 @@
 // suspicious or likely fake. Everything is written to the session's hash-chained evidence log.
 
 import { appVersion } from '../core/app-info.ts';
+import { errorText } from '../core/errors.ts';
 import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
 import { configHash, type CallSentinelConfig } from '../config/index.ts';
 import {
@@ -407,12 +408,14 @@ export class LiveSession {
     for (const r of this.runner.results()) {
       const role = this.roles.get(r.id) ?? 'advisory';
       if (r.error !== null) {
+        const { key, params } = errorText(r.failure); // worded by the window, in its language
         states[r.id] = {
           score: null,
           confidence: 0,
           status: 'degraded',
           reason: 'reason.signal-failed',
           role,
+          error: { key, params },
         };
         continue;
       }

@@ -110,6 +110,8 @@ export interface LiveSignalState {
   status: 'ok' | 'insufficient-data' | 'degraded';
   reason: string;
   role: 'judge' | 'advisory';
+  /** Only when the signal failed (status `degraded`): what went wrong, for the window to word. */
+  error?: LocalText;
 }
 
 export interface LiveVerdict {

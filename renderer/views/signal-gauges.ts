@@ -51,10 +51,12 @@ export function createSignalGauges(ctx: ViewContext) {
       score: s?.score ?? null,
       status: s?.status ?? 'insufficient-data',
       confidence: s?.confidence ?? 0,
+      // Why a failed detector failed (e.g. a model and calibration that do not match).
+      error: s?.error ? ctx.i18n.text(s.error) : null,
     }));
     const key = JSON.stringify([
       state.lang,
-      rows.map((r) => [r.id, r.role, r.score?.toFixed(2), r.status, r.confidence.toFixed(1)]),
+      rows.map((r) => [r.id, r.role, r.score?.toFixed(2), r.status, r.confidence.toFixed(1), r.error]),
     ]);
     if (list.dataset.key === key) return;
     list.dataset.key = key;
@@ -73,9 +75,10 @@ export function createSignalGauges(ctx: ViewContext) {
       fill.style.width = `${pct}%`;
       const value = r.score === null ? t(`report.status.${r.status}`) : r.score.toFixed(2);
       const detail =
-        r.score === null
+        (r.score === null
           ? t(`report.status.${r.status}`)
-          : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`;
+          : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`) +
+        (r.error ? ` — ${r.error}` : '');
       items.push(
         h(
           'li',
@@ -99,6 +102,7 @@ export function createSignalGauges(ctx: ViewContext) {
             fill,
           ),
           h('span', { class: `gauge-value${r.score === null ? ' gauge-value-none' : ''}`, text: value }),
+          ...(r.error ? [h('span', { class: 'gauge-error', attrs: { role: 'note' }, text: r.error })] : []),
         ),
       );
     }
