@@ -74,11 +74,11 @@ export function createSignalGauges(ctx: ViewContext) {
       const fill = h('div', { class: `gauge-fill gauge-${level}` });
       fill.style.width = `${pct}%`;
       const value = r.score === null ? t(`report.status.${r.status}`) : r.score.toFixed(2);
+      // A failure's cause is not repeated here: it has its own visible line (read once by screen readers).
       const detail =
-        (r.score === null
+        r.score === null
           ? t(`report.status.${r.status}`)
-          : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`) +
-        (r.error ? ` — ${r.error}` : '');
+          : `${t('app.signals.confidence', { confidence: r.confidence.toFixed(1) })} · ${t(`report.status.${r.status}`)}`;
       items.push(
         h(
           'li',
