@@ -2,7 +2,7 @@
 // CLI, the report and the app say the same things. Switching the language notifies the listeners,
 // which re-render. Pure (no DOM), so it is unit-tested.
 
-import { formatMessage, isMessageKey, type Lang, type MessageParams } from '../engine/core/messages.ts';
+import { formatText, isMessageKey, type Lang, type MessageParams } from '../engine/core/messages.ts';
 import type { LocalText } from '../engine/live/protocol.ts';
 
 export type { Lang };
@@ -22,8 +22,7 @@ export interface I18n {
 export function createI18n(initial: Lang = 'en'): I18n {
   let lang: Lang = initial;
   const listeners = new Set<(lang: Lang) => void>();
-  const t = (key: string, params: MessageParams = {}): string =>
-    isMessageKey(key) ? formatMessage(key, params, lang) : key;
+  const t = (key: string, params: MessageParams = {}): string => formatText({ key, params }, lang);
   return {
     get lang() {
       return lang;
@@ -34,7 +33,7 @@ export function createI18n(initial: Lang = 'en'): I18n {
       for (const l of listeners) l(lang);
     },
     t,
-    text: (local) => t(local.key, local.params ?? {}),
+    text: (local) => formatText(local, lang),
     has: (key) => isMessageKey(key),
     onChange(listener) {
       listeners.add(listener);

@@ -19,7 +19,7 @@ import {
   utilityProcess,
   type Session,
 } from 'electron';
-import { formatMessage, isLang, isMessageKey, type Lang } from '../../engine/core/messages.ts';
+import { formatMessage, formatText, isLang, isMessageKey, type Lang } from '../../engine/core/messages.ts';
 import type { ClientMessage } from '../../engine/live/protocol.ts';
 import { appDataDir } from './app-paths.ts';
 import { APP_ENTRY_URL, APP_SCHEME, appMounts, resolveAppRequest } from './app-protocol.ts';
@@ -114,11 +114,8 @@ function startEngine(): EngineHost {
     },
     emit: emitToWindow,
     onGiveUp: (error) => {
-      const text = formatMessage(
-        isMessageKey(error.key) ? error.key : 'E_ENGINE_GAVE_UP',
-        error.params ?? {},
-        lang,
-      );
+      const key = isMessageKey(error.key) ? error.key : 'E_ENGINE_GAVE_UP';
+      const text = formatText({ key, params: error.params ?? {} }, lang);
       const title = formatMessage('app.engine-stopped-title', {}, lang);
       if (mainWindow && !mainWindow.isDestroyed())
         void dialog.showMessageBox(mainWindow, { type: 'error', title, message: text });

@@ -1,4 +1,5 @@
 import {
+  type CatalogueText,
   formatMessage,
   type Lang,
   type MessageKey,
@@ -65,20 +66,21 @@ export function isCallSentinelError(value: unknown): value is CallSentinelError 
   return value instanceof CallSentinelError;
 }
 
+/** An error text as plain JSON: a catalogue key and parameters, which may nest (a worded detail). */
+export interface ErrorTextJson extends CatalogueText {
+  params: NonNullable<CatalogueText['params']>;
+}
+
 /**
  * An error as plain JSON for a window to word in its own language: its stable code, the catalogue
- * key, and the plain parameters (a message reference in the parameters is left out). Anything that
- * is not a CallSentinelError is an internal error with its message as detail.
+ * key, and the parameters (a message reference stays a key with parameters, so the window words
+ * it too). Anything that is not a CallSentinelError is an internal error with its message as detail.
  */
-export function errorText(error: unknown): {
-  code: string;
-  key: string;
-  params: Record<string, string | number>;
-} {
+export function errorText(error: unknown): ErrorTextJson & { code: string } {
   if (error instanceof CallSentinelError) {
-    const params: Record<string, string | number> = {};
+    const params: ErrorTextJson['params'] = {};
     for (const [k, v] of Object.entries(error.params))
-      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+      params[k] = typeof v === 'object' ? { key: v.key, params: { ...v.params } } : v;
     return { code: error.code, key: error.code, params };
   }
   return {

@@ -27,6 +27,14 @@ const en = {
   E_MODEL_SPEC: 'Model {path} cannot be used: {detail}',
   E_MODEL_CALIBRATION:
     'Calibration {path} cannot be used for model {name}: {detail}. Fit it with: npm run eval -- --write-calibration',
+  'calibration.detail.missing': 'the file is missing',
+  'calibration.detail.unreadable': 'the file cannot be read ({reason})',
+  'calibration.detail.invalid': 'not a valid calibration file ({reason})',
+  'calibration.detail.other-signal': 'it was made for signal {signal}',
+  'calibration.detail.other-model':
+    'it was fitted for the model with sha256 {fitted}, this model has {actual}',
+  'calibration.detail.other-aggregation':
+    'it was fitted with trimFraction {fitted}, the signal uses {actual}',
   E_CACHE_MISSING:
     'Face-crop cache {path} is missing or incomplete ({detail}). Build it with: callsentinel dataset',
   E_SIM_SET_MISMATCH:
@@ -780,6 +788,12 @@ const zhCN: Record<MessageKey, string> = {
   E_MODEL_SPEC: '模型 {path} 无法使用：{detail}',
   E_MODEL_CALIBRATION:
     '校准文件 {path} 不能用于模型 {name}：{detail}。请运行：npm run eval -- --write-calibration',
+  'calibration.detail.missing': '文件不存在',
+  'calibration.detail.unreadable': '文件无法读取（{reason}）',
+  'calibration.detail.invalid': '不是有效的校准文件（{reason}）',
+  'calibration.detail.other-signal': '它是为信号 {signal} 制作的',
+  'calibration.detail.other-model': '它是为 sha256 为 {fitted} 的模型拟合的，而当前模型为 {actual}',
+  'calibration.detail.other-aggregation': '它拟合时的 trimFraction 为 {fitted}，该信号使用 {actual}',
   E_CACHE_MISSING: '人脸裁剪缓存 {path} 不存在或不完整（{detail}）。请先运行：callsentinel dataset',
   E_SIM_SET_MISMATCH:
     '模拟攻击集 {path} 是用 {made} 裁剪制作的，而模型看的是 {wanted} 裁剪。请重新生成：/usr/bin/python3 scripts/train/presentation-attack/make_sim_set.py --input {wanted} --out {path}',
@@ -1480,6 +1494,23 @@ export function formatMessage(key: MessageKey, params: MessageParams = {}, lang:
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/**
+ * A catalogue text as plain JSON (what crosses to a window or a log): a key and its parameters,
+ * where a parameter may itself be such a text, e.g. an error's detail.
+ */
+export interface CatalogueText {
+  key: string;
+  params?: Record<string, string | number | CatalogueText>;
+}
+
+/** Word a catalogue text, nested parameters first; an unknown key shows itself (never blank). */
+export function formatText(text: CatalogueText, lang: Lang = 'en'): string {
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(text.params ?? {}))
+    params[name] = typeof value === 'object' ? formatText(value, lang) : value;
+  return isMessageKey(text.key) ? formatMessage(text.key, params, lang) : text.key;
 }
 
 export function isLang(value: string): value is Lang {

@@ -10,6 +10,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { CallSentinelError } from '../core/errors.ts';
+import { messageRef, type MessageKey, type MessageParams } from '../core/messages.ts';
 import type { OperatingPoint } from '../signals/types.ts';
 
 /** p = sigmoid(slope · rawScore + intercept). */
@@ -260,30 +261,39 @@ export interface CalibrationExpectation {
   trimFraction: number;
 }
 
+type CalibrationDetailKey = Extract<MessageKey, `calibration.detail.${string}`>;
+
 /** Read a signal's calibration and check that it belongs to this model and aggregation. */
 export async function readSignalCalibration(
   path: string,
   expected: CalibrationExpectation,
 ): Promise<SignalCalibration> {
-  const fail = (detail: string, cause?: unknown): never => {
+  // The detail is a catalogue text, so the message reads whole in the user's language.
+  const fail = (key: CalibrationDetailKey, params: MessageParams = {}, cause?: unknown): never => {
+    const detail = messageRef(key, params);
     throw new CallSentinelError('E_MODEL_CALIBRATION', { path, name: expected.modelName, detail }, { cause });
   };
   let text = '';
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file missing' : String(error), error);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail('calibration.detail.missing', {}, error);
+    fail('calibration.detail.unreadable', { reason: String(error) }, error);
   }
   const parsed = parseSignalCalibration(text);
-  if (typeof parsed === 'string') return fail(parsed);
-  if (parsed.signalId !== expected.signalId) fail(`made for signal ${parsed.signalId}`);
+  if (typeof parsed === 'string') return fail('calibration.detail.invalid', { reason: parsed });
+  if (parsed.signalId !== expected.signalId)
+    fail('calibration.detail.other-signal', { signal: parsed.signalId });
   if (parsed.model.sha256 !== expected.modelSha256)
-    fail(
-      `fitted for model sha256 ${parsed.model.sha256.slice(0, 12)}…, this model is ${expected.modelSha256.slice(0, 12)}…`,
-    );
+    // 12 hex digits name a model file unambiguously here and fit on one line.
+    fail('calibration.detail.other-model', {
+      fitted: parsed.model.sha256.slice(0, 12),
+      actual: expected.modelSha256.slice(0, 12),
+    });
   if (Math.abs(parsed.aggregation.trimFraction - expected.trimFraction) > 1e-9)
-    fail(
-      `fitted with trimFraction ${parsed.aggregation.trimFraction}, the signal uses ${expected.trimFraction}`,
-    );
+    fail('calibration.detail.other-aggregation', {
+      fitted: parsed.aggregation.trimFraction,
+      actual: expected.trimFraction,
+    });
   return parsed;
 }

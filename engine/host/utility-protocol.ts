@@ -3,6 +3,7 @@
 // message and frame from the window before it is put in an envelope, and the engine validates again.
 
 import type { FrameHeader, ServerMessage } from '../live/protocol.ts';
+import type { CatalogueText } from '../core/messages.ts';
 
 /** main → engine. */
 export type ToEngine =
@@ -14,10 +15,8 @@ export type ToEngine =
   | { kind: 'close' };
 
 /** An error as the engine reports it: a stable code and a catalogue key with its parameters. */
-export interface EngineErrorText {
+export interface EngineErrorText extends CatalogueText {
   code: string;
-  key: string;
-  params?: Record<string, string | number>;
 }
 
 /** engine → main. */

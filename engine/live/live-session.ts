@@ -6,7 +6,7 @@
 
 import { appVersion } from '../core/app-info.ts';
 import { errorText } from '../core/errors.ts';
-import { formatMessage, type Lang, type MessageKey } from '../core/messages.ts';
+import { formatMessage, formatText, type Lang, type MessageKey } from '../core/messages.ts';
 import { configHash, type CallSentinelConfig } from '../config/index.ts';
 import {
   choosePrimaryTrack,
@@ -462,7 +462,7 @@ export class LiveSession {
         confidence: null,
         reasons: verdict.reasons.map((r) => ({
           code: r.key,
-          message: formatMessage(r.key as MessageKey, r.params, this.options.lang),
+          message: formatText(r, this.options.lang),
         })),
       });
     }

@@ -4,7 +4,7 @@
 // returns an error instead of throwing, so a malformed or oversized message never crashes the engine.
 // No Node or DOM imports here: the renderer, the Electron main process and the engine share this file.
 
-import type { Lang } from '../core/messages.ts';
+import type { CatalogueText, Lang } from '../core/messages.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -89,11 +89,11 @@ export interface FrameHeader {
 
 // ---- engine → window ------------------------------------------------------------------------
 
-/** A localisable text: a key of the message catalogue and its parameters (the window picks the language). */
-export interface LocalText {
-  key: string;
-  params?: Record<string, string | number>;
-}
+/**
+ * A localisable text: a key of the message catalogue and its parameters (the window picks the
+ * language). A parameter may itself be such a text, e.g. an error's detail.
+ */
+export type LocalText = CatalogueText;
 
 export interface LiveFace {
   trackId: number;

@@ -99,14 +99,18 @@ describe('scanFile with signals', () => {
     try {
       const en = await scanFile(clip, { models: store, signals: [faceSwapSignal], maxSeconds: 1 });
       expect(en.signals['face-swap']).toMatchObject({ status: 'degraded', reason: 'reason.signal-failed' });
-      expect(en.signals['face-swap']!.error).toMatch(/fitted for model sha256 ababababab/);
+      expect(en.signals['face-swap']!.error).toMatch(
+        /fitted for the model with sha256 abababababab, this model has/,
+      );
       const zh = await scanFile(clip, {
         models: store,
         signals: [faceSwapSignal],
         maxSeconds: 1,
         lang: 'zh-CN',
       });
-      expect(zh.signals['face-swap']!.error).toMatch(/^校准文件 .* 不能用于模型 face-swap/);
+      expect(zh.signals['face-swap']!.error).toMatch(
+        /^校准文件 .* 不能用于模型 face-swap：它是为 sha256 为 abababababab 的模型拟合的/,
+      );
       // A working signal carries no error field at all (the JSON contract stays as it was).
       const ok = await scanFile(clip, { models: models(), signals: [faceSwapSignal], maxSeconds: 1 });
       expect(ok.signals['face-swap']).not.toHaveProperty('error');

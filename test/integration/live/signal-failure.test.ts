@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../engine/config/index.ts';
-import { formatMessage, isMessageKey } from '../../../engine/core/messages.ts';
+import { formatText, isMessageKey } from '../../../engine/core/messages.ts';
 import { EvidenceLogWriter } from '../../../engine/evidence/log-writer.ts';
 import { LiveSession } from '../../../engine/live/live-session.ts';
 import { ModelStore } from '../../../engine/runtime/index.ts';
@@ -61,7 +61,13 @@ describe('live session with a detector that cannot start', () => {
     expect(state).toMatchObject({ status: 'degraded', reason: 'reason.signal-failed', score: null });
     expect(state.error?.key).toBe('E_MODEL_CALIBRATION');
     expect(isMessageKey(state.error!.key)).toBe(true);
-    const zh = formatMessage('E_MODEL_CALIBRATION', state.error!.params ?? {}, 'zh-CN');
-    expect(zh).toMatch(/^校准文件 .* 不能用于模型 face-swap：fitted for model sha256 cdcdcdcdcdcd/);
+    // The detail is a catalogue text too, so the whole message reads in the window's language.
+    const zh = formatText(state.error!, 'zh-CN');
+    expect(zh).toMatch(
+      /^校准文件 .* 不能用于模型 face-swap：它是为 sha256 为 cdcdcdcdcdcd 的模型拟合的，而当前模型为 [0-9a-f]{12}。/,
+    );
+    expect(formatText(state.error!, 'en')).toMatch(
+      /: it was fitted for the model with sha256 cdcdcdcdcdcd, this model has/,
+    );
   });
 });

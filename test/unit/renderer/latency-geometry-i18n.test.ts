@@ -103,6 +103,21 @@ describe('i18n', () => {
     expect(seen).toEqual(['zh-CN']);
   });
 
+  it("words a nested text (an error's detail) in the same language as the message around it", () => {
+    const error = {
+      key: 'E_MODEL_CALIBRATION',
+      params: { path: 'c.json', name: 'face-swap', detail: { key: 'calibration.detail.missing' } },
+    };
+    const i18n = createI18n('zh-CN');
+    expect(i18n.text(error)).toBe(
+      '校准文件 c.json 不能用于模型 face-swap：文件不存在。请运行：npm run eval -- --write-calibration',
+    );
+    i18n.setLang('en');
+    expect(i18n.text(error)).toMatch(
+      /^Calibration c\.json cannot be used for model face-swap: the file is missing\./,
+    );
+  });
+
   it('shows an unknown key as itself rather than nothing', () => {
     const i18n = createI18n('en');
     expect(i18n.t('no.such.key')).toBe('no.such.key');
