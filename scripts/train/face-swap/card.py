@@ -69,7 +69,8 @@ def write_card(summary: dict, cs, items: list, folds_json: dict | None, args, co
             "groupedBy": "identityGroup (folds.json of the crop cache)",
             "seed": (folds_json or {}).get("seed"),
             "scheme": "fold k held out; fold (k+1) mod K held back for early stopping; the rest trained on",
-            "final": "trained on all folds for the median best epoch of the fold runs",
+            "final": ("trained on all folds for the median best epoch of the fold runs"
+                      + (", scaled by all crops / a fold model's training crops (--final-passes crops)" if args.final_passes == "crops" else "")),
         },
         "augmentations": {
             "positives": f"{int(C.POSITIVE_SHARE * 100)}% of each batch; of those {int(C.REAL_SWAP_SHARE * 100)}% real swap crops, the rest pseudo-fakes from genuine crops",

@@ -6,7 +6,8 @@
                stopping), score every crop of fold k, write fold-<k>.onnx and oof-fold-<k>.jsonl
 --all-folds    --fold k for every k, then oof-scores.jsonl ({id, itemId, fold, score}) and
                summary.json with per-fold and pooled held-out AUCs (crop and item level)
---final        train on every fold for the median best epoch count of the fold runs, export
+--final        train on every fold for the median best epoch count of the fold runs (--final-passes
+               crops: scaled so each crop gets as many passes as in a fold model), export
                models/face-swap.onnx (fp16 weights if parity allows) and models/face-swap.card.json
 --bench        measure sampler and training throughput and stop
 
@@ -38,7 +39,7 @@ from metrics import auc, grouped_bootstrap_ci, item_scores
 from model import build_net, count_parameters, make_optimizer
 from pseudo_fakes import KINDS
 from sampler import Sampler, to_input, validation_set
-from training_run import (BatchStream, begin_run, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
+from training_run import (BatchStream, begin_run, final_epoch_count, fold_epoch_cap, log, make_loader, pool_fold_scores, predict,
                           share, train_epoch, warmup_cosine, write_fold_scores)
 
 item_category: dict = {}  # itemId -> manifest category (for the per-category summary)
@@ -297,6 +298,9 @@ def main() -> None:
                     help="share of each batch given to (genuine crop, its beautified copy) pairs with a hinge: the filter must not raise the score (config.BEAUTY_PAIR_SHARE)")
     ap.add_argument("--beauty-pair-weight", type=float, default=C.BEAUTY_PAIR_WEIGHT,
                     help="weight of that hinge against the cross-entropy (config.BEAUTY_PAIR_WEIGHT)")
+    ap.add_argument("--final-passes", choices=["epochs", "crops"], default="epochs",
+                    help="--final's length: the folds' median best epoch (epochs), or that scaled by all crops / a fold's "
+                         "training crops, so each crop is seen as often as in a fold model (crops)")
     ap.add_argument("--seed", type=int, default=C.SEED,
                     help="base random seed of weights and sampling (config.SEED); another seed repeats a recipe to see its run-to-run spread")
     args = ap.parse_args()
@@ -354,9 +358,9 @@ def main() -> None:
         import card  # only the final run writes the card
 
         best = sorted(f["bestEpoch"] for f in summary.get("folds", []))
-        epochs = max(3, int(np.median(best))) if best else args.epochs
+        epochs = final_epoch_count(summary.get("folds", []), len(cs.labels), args.final_passes, args.epochs)
         cap = fold_epoch_cap(summary.get("folds", []), C.BATCH)
-        log(f"final: all {K} folds, {epochs} epochs (median best epoch of the folds: {best or 'n/a'}), "
+        log(f"final: all {K} folds, {epochs} epochs (median best epoch of the folds: {best or 'n/a'}; passes: {args.final_passes}), "
             f"at most {cap or args.samples_per_epoch} samples per epoch (the folds' median)")
         t0 = time.time()
         net, history, _, spe = train_model(cs, np.arange(len(cs.labels)), None, epochs, C.SEED + 999, args, budget, cap)

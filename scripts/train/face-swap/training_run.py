@@ -148,6 +148,21 @@ def fold_epoch_cap(folds: list, batch: int) -> int | None:
     return int(np.median(spe)) // batch * batch if spe else None
 
 
+def final_epoch_count(folds: list, n_crops: int, passes: str, fallback: int) -> int:
+    """Epochs of the final model: the fold models' median best epoch ("epochs"), or that count
+    scaled by all crops / a fold model's training crops ("crops"). A fold model trains on three
+    folds, the final model on all five with the same samples per epoch, so at equal epochs each
+    crop is seen ~3/5 as often; "crops" gives every crop as many passes as the folds gave theirs."""
+    best = sorted(f["bestEpoch"] for f in folds)
+    if not best:
+        return fallback
+    epochs = float(np.median(best))
+    fold_crops = [f["trainCrops"] for f in folds if f.get("trainCrops")]
+    if passes == "crops" and fold_crops:
+        epochs *= n_crops / float(np.median(fold_crops))
+    return max(3, int(round(epochs)))
+
+
 # --- out-of-fold scores ---------------------------------------------------------------------------
 
 def write_fold_scores(out_dir: str, k: int, rows: list, scores) -> None:
