@@ -104,7 +104,9 @@ PAIR_RANK_WEIGHT = 1.0
 #: (without the pairs 4.9 % -> 20.1 %) and video AUC rose 0.770 -> 0.791, but the false alarms at
 #: the 5 % thresholds were 7.3 % (models/README.md). On v2's recipe (0.2, weight 2): video AUC
 #: 0.743 (v2 0.719), false alarms 4.9 % (4.9 %), strong filter -> 6.7 % (9.1 %), but the final
-#: model scored the app's alert fixture swap likely_real (0.177), so it stays off.
+#: model scored the app's alert fixture swap likely_real (0.177), and so did a final fit with as
+#: many passes per crop as the folds had (0.124, `--final-passes crops`); share 0.1 was worse on
+#: the trainer's held-out check (item AUC 0.650). So it stays off.
 BEAUTY_PAIR_SHARE = 0.0
 #: Weight of that hinge against the batch's binary cross-entropy (`train.py --beauty-pair-weight`).
 BEAUTY_PAIR_WEIGHT = 1.0
