@@ -14,6 +14,7 @@ import {
   type CliCommand,
   type CliIo,
 } from './cli-io.ts';
+import { MODELS_DIR_ENV } from '../runtime/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { uiLang } from './parse-options.ts';
 
@@ -39,6 +40,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   // Error lines speak the command's language (--lang where it has one); the code never changes.
   const lang = uiLang(rest, io.env, Object.hasOwn(command.options, 'lang'));
+  // Numbers from a candidate's models must never pass for the shipped models': say so on every run.
+  const modelsDir = io.env[MODELS_DIR_ENV];
+  if (modelsDir)
+    io.stderr(`${formatMessage('cli.models-dir-notice', { command: name, dir: modelsDir }, lang)}\n`);
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -320,6 +320,8 @@ const en = {
   'cli.help':
     'callsentinel — check locally whether the face in a video call or recording is real.\n\nUsage: callsentinel <command> [options]      callsentinel <command> --help\n\nCommands:\n{commands}\n\nExit codes: 0 done, 2 bad usage or input, 1 internal error.\nEnvironment: FFMPEG_PATH (ffmpeg binary), CALLSENTINEL_DATA (evaluation data), CALLSENTINEL_LANG (en | zh-CN).\nLanguage: --lang en|zh-CN where a command has it, else CALLSENTINEL_LANG, else en.\n',
   'cli.error-line': 'callsentinel {command}: {message} [{code}]',
+  'cli.models-dir-notice':
+    'callsentinel {command}: using the trained models in {dir} (CALLSENTINEL_MODELS_DIR), not the shipped models/ folder',
   'cli.internal-error': 'callsentinel {command}: internal error: {detail}',
   'cli.unknown-command': 'callsentinel: unknown command "{command}". Run callsentinel --help.',
   'cli.wrote': 'wrote {files}',
@@ -1049,6 +1051,8 @@ const zhCN: Record<MessageKey, string> = {
   'cli.help':
     'callsentinel — 在本机检查视频通话或录像中的人脸是否真实。\n\n用法：callsentinel <命令> [选项]      callsentinel <命令> --help\n\n命令：\n{commands}\n\n退出码：0 完成，2 用法或输入有误，1 内部错误。\n环境变量：FFMPEG_PATH（ffmpeg 可执行文件），CALLSENTINEL_DATA（评估数据），CALLSENTINEL_LANG（en | zh-CN）。\n语言：命令有 --lang 选项时按 --lang en|zh-CN，否则按 CALLSENTINEL_LANG，都未设置时为 en。\n',
   'cli.error-line': 'callsentinel {command}：{message} [{code}]',
+  'cli.models-dir-notice':
+    'callsentinel {command}：正在使用 {dir} 中的训练模型（CALLSENTINEL_MODELS_DIR），而不是随软件提供的 models/ 文件夹',
   'cli.internal-error': 'callsentinel {command}：内部错误：{detail}',
   'cli.unknown-command': 'callsentinel：未知命令“{command}”。请运行 callsentinel --help 查看可用命令。',
   'cli.wrote': '已写入 {files}',

@@ -5,6 +5,7 @@ export {
   DEFAULT_THREADS,
   defaultModelsDir,
   defaultTrainedModelsDir,
+  MODELS_DIR_ENV,
   type ModelStoreOptions,
 } from './model-store.ts';
 export { sessionOptions, type OnnxModel, type TensorData } from './onnx-model.ts';

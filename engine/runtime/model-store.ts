@@ -36,14 +36,24 @@ export interface ModelStoreOptions {
  */
 export const DEFAULT_THREADS = 1;
 
-/** <repo>/models/vendor, from this file's location (engine/runtime/). */
+const REPO_MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+
+/** Names the folder of our trained models instead of <repo>/models (a candidate under test). */
+export const MODELS_DIR_ENV = 'CALLSENTINEL_MODELS_DIR';
+
+/** <repo>/models/vendor, from this file's location (engine/runtime/); the converted third-party models. */
 export function defaultModelsDir(): string {
-  return join(defaultTrainedModelsDir(), 'vendor');
+  return join(REPO_MODELS_DIR, 'vendor');
 }
 
-/** <repo>/models: the models this project trains, their manifest, cards and calibrations. */
+/**
+ * The models this project trains, their manifest, cards and calibrations: <repo>/models, or the
+ * folder in CALLSENTINEL_MODELS_DIR — how a trained candidate is checked through the whole engine
+ * and its tests without touching the shipped files (scripts/models/check-face-swap-candidate.ts).
+ */
 export function defaultTrainedModelsDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+  const override = process.env[MODELS_DIR_ENV];
+  return override ? resolve(override) : REPO_MODELS_DIR;
 }
 
 function isMissingFile(error: unknown): boolean {

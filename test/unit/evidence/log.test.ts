@@ -110,4 +110,19 @@ describe('evidence log', () => {
     expect(out).toMatch(/line 2/);
     expect(await main(['verify-log', path.join(os.tmpdir(), 'no-such-log.ndjson')], io)).toBe(2);
   });
+
+  it('says on stderr when a command runs on a candidate models folder (CALLSENTINEL_MODELS_DIR)', async () => {
+    let err = '';
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: (t) => void (err += t),
+      env: { CALLSENTINEL_MODELS_DIR: '/tmp/candidate' },
+      stderrIsTty: false,
+    };
+    const { file } = writeSampleLog();
+    expect(await main(['verify-log', file], io)).toBe(0);
+    expect(err).toMatch(
+      /^callsentinel verify-log: using the trained models in \/tmp\/candidate \(CALLSENTINEL_MODELS_DIR\)/,
+    );
+  });
 });

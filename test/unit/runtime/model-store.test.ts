@@ -7,6 +7,7 @@ import { CallSentinelError } from '../../../engine/core/errors.ts';
 import {
   defaultModelsDir,
   defaultTrainedModelsDir,
+  MODELS_DIR_ENV,
   ModelStore,
   type ManifestModel,
   type ModelManifest,
@@ -197,5 +198,20 @@ describe('ModelStore', () => {
     expect(fresh.threads).toBe(1);
     expect(new ModelStore({ threads: 2 }).threads).toBe(2);
     expect(() => new ModelStore({ threads: 0 })).toThrow(CallSentinelError);
+  });
+
+  it('takes our trained models from CALLSENTINEL_MODELS_DIR when set (a candidate), the vendor models never', () => {
+    const shipped = defaultTrainedModelsDir();
+    const vendor = defaultModelsDir();
+    const candidate = join(tmpdir(), 'cs-candidate-models');
+    process.env[MODELS_DIR_ENV] = candidate;
+    try {
+      expect(defaultTrainedModelsDir()).toBe(candidate);
+      expect(new ModelStore().trainedModelsDir).toBe(candidate);
+      expect(defaultModelsDir()).toBe(vendor);
+    } finally {
+      delete process.env[MODELS_DIR_ENV];
+    }
+    expect(defaultTrainedModelsDir()).toBe(shipped);
   });
 });
