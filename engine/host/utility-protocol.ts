@@ -115,11 +115,22 @@ export function asBytes(value: unknown): Uint8Array | null {
   return null;
 }
 
-function isParams(v: unknown): v is Record<string, string | number> {
+/** Plain values, or catalogue texts one level down (an error's worded detail); nothing deeper. */
+function isParams(v: unknown, depth = 0): v is NonNullable<CatalogueText['params']> {
   return (
     typeof v === 'object' &&
     v !== null &&
     !Array.isArray(v) &&
-    Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number')
+    Object.values(v).every(
+      (x) =>
+        typeof x === 'string' ||
+        typeof x === 'number' ||
+        (depth === 0 &&
+          typeof x === 'object' &&
+          x !== null &&
+          typeof (x as { key?: unknown }).key === 'string' &&
+          ((x as { params?: unknown }).params === undefined ||
+            isParams((x as { params?: unknown }).params, 1))),
+    )
   );
 }

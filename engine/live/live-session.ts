@@ -328,7 +328,7 @@ export class LiveSession {
       const durationSec = Math.round(this.lastTimeSec * 1000) / 1000;
       const reasons = final.reasons.map((r) => ({
         code: r.key,
-        message: formatMessage(r.key as MessageKey, r.params, this.options.lang),
+        message: formatText(r, this.options.lang),
       }));
       const { recordCount, finalHash } = await this.recorder.finish({
         verdict: final.verdict,

@@ -160,5 +160,23 @@ describe('utility protocol', () => {
       },
     );
     expect(parseFromEngine({ kind: 'fatal', error: { code: 1 } })).toBeNull();
+    // An error's detail may be a catalogue text (worded in the window's language), one level deep only.
+    const detail = { key: 'calibration.detail.missing', params: {} };
+    const calibration = {
+      code: 'E_MODEL_CALIBRATION',
+      key: 'E_MODEL_CALIBRATION',
+      params: { path: 'c', detail },
+    };
+    expect(parseFromEngine({ kind: 'fatal', error: calibration })).toEqual({
+      kind: 'fatal',
+      error: calibration,
+    });
+    const deeper = { key: 'k', params: { inner: { key: 'k2' } } };
+    expect(
+      parseFromEngine({ kind: 'fatal', error: { code: 'E_X', key: 'E_X', params: { detail: deeper } } }),
+    ).toEqual({
+      kind: 'fatal',
+      error: { code: 'E_X', key: 'E_X' },
+    });
   });
 });
