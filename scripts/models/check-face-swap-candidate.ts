@@ -29,11 +29,17 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** A step that could not run: no answer about the candidate (exit 1, like a failed criterion, with the cause). */
+function abort(message: string): never {
+  console.error(`check-candidate: ${message}`);
+  process.exit(1);
+}
+
 /** Runs a step with its output shown (eval and vitest print their own progress). */
 function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv): number {
   console.log(`\n== ${title}\n$ ${[command, ...args].join(' ')}`);
   const r = spawnSync(command, args, { cwd: REPO, env, stdio: 'inherit' });
-  if (r.error) usage(`${title}: ${r.error.message}`);
+  if (r.error) abort(`${title}: ${r.error.message}`);
   return r.status ?? 1;
 }
 
@@ -107,7 +113,7 @@ function main(): void {
       env,
     ) !== 0
   )
-    usage('the candidate could not be registered (see above)');
+    abort('the candidate could not be registered (see above)');
   const evalOut = path.join(out, 'eval-out');
   const evalArgs = [
     'bin/callsentinel.js',
@@ -127,7 +133,7 @@ function main(): void {
       env,
     ) !== 0
   )
-    usage('callsentinel eval failed (see above)');
+    abort('callsentinel eval failed (see above)');
   const testsJson = path.join(out, 'engine-tests.json');
   step(
     'engine checks',
