@@ -156,11 +156,10 @@ def final_epoch_count(folds: list, n_crops: int, passes: str, fallback: int) -> 
     best = sorted(f["bestEpoch"] for f in folds)
     if not best:
         return fallback
-    epochs = float(np.median(best))
     fold_crops = [f["trainCrops"] for f in folds if f.get("trainCrops")]
     if passes == "crops" and fold_crops:
-        epochs *= n_crops / float(np.median(fold_crops))
-    return max(3, int(round(epochs)))
+        return max(3, int(round(float(np.median(best)) * n_crops / float(np.median(fold_crops)))))
+    return max(3, int(np.median(best)))  # as models v1 and v2 were trained
 
 
 # --- out-of-fold scores ---------------------------------------------------------------------------
