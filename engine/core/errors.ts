@@ -1,11 +1,4 @@
-import {
-  type CatalogueText,
-  formatMessage,
-  type Lang,
-  type MessageKey,
-  type MessageParams,
-  type MessageRef,
-} from './messages.ts';
+import { type CatalogueText, formatText, type Lang, type MessageKey, type MessageRef } from './messages.ts';
 
 /** Stable error codes: they stay the same in every language and appear in logs and JSON. */
 export type ErrorCode = Extract<MessageKey, `E_${string}`>;
@@ -38,7 +31,7 @@ export class CallSentinelError extends Error {
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
-    super(formatMessage(code, wordParams(params, 'en'), 'en'), options);
+    super(formatText({ key: code, params }, 'en'), options);
     this.name = 'CallSentinelError';
     this.code = code;
     this.params = params;
@@ -51,15 +44,8 @@ export class CallSentinelError extends Error {
 
   /** The message in `lang`; the code stays the same in every language. */
   localized(lang: Lang): string {
-    return formatMessage(this.code, wordParams(this.params, lang), lang);
+    return formatText({ key: this.code, params: this.params }, lang);
   }
-}
-
-function wordParams(params: ErrorParams, lang: Lang): MessageParams {
-  const worded: MessageParams = {};
-  for (const [name, value] of Object.entries(params))
-    worded[name] = typeof value === 'object' ? formatMessage(value.key, value.params, lang) : value;
-  return worded;
 }
 
 export function isCallSentinelError(value: unknown): value is CallSentinelError {

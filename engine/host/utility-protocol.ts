@@ -116,21 +116,16 @@ export function asBytes(value: unknown): Uint8Array | null {
 }
 
 /** Plain values, or catalogue texts one level down (an error's worded detail); nothing deeper. */
-function isParams(v: unknown, depth = 0): v is NonNullable<CatalogueText['params']> {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.values(v).every(
-      (x) =>
-        typeof x === 'string' ||
-        typeof x === 'number' ||
-        (depth === 0 &&
-          typeof x === 'object' &&
-          x !== null &&
-          typeof (x as { key?: unknown }).key === 'string' &&
-          ((x as { params?: unknown }).params === undefined ||
-            isParams((x as { params?: unknown }).params, 1))),
-    )
+function isParams(v: unknown, nestedTextAllowed = true): v is NonNullable<CatalogueText['params']> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return Object.values(v).every(
+    (x) => typeof x === 'string' || typeof x === 'number' || (nestedTextAllowed && isFlatText(x)),
   );
+}
+
+/** A catalogue text whose parameters are plain values. */
+function isFlatText(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const { key, params } = x as { key?: unknown; params?: unknown };
+  return typeof key === 'string' && (params === undefined || isParams(params, false));
 }

@@ -65,11 +65,15 @@ def join_models(paths: list) -> onnx.ModelProto:
     return joined
 
 
+def mean_logit_probability(member_probs) -> np.ndarray:
+    """What the joined model computes, from the members' probabilities (axis 0: members)."""
+    p = np.clip(np.asarray(member_probs, dtype=np.float64), 1e-7, 1 - 1e-7)
+    return 1 / (1 + np.exp(-np.log(p / (1 - p)).mean(axis=0)))
+
+
 def parity(joined_path: str, member_paths: list, x: np.ndarray) -> dict:
     """The joined model against sigmoid(mean(logit(member scores))), all in onnxruntime-node."""
-    member = np.array([ort_scores(p, x)["scores"] for p in member_paths], dtype=np.float64)
-    member = np.clip(member, 1e-7, 1 - 1e-7)
-    expected = 1 / (1 + np.exp(-np.log(member / (1 - member)).mean(axis=0)))
+    expected = mean_logit_probability([ort_scores(p, x)["scores"] for p in member_paths])
     got = ort_scores(joined_path, x)
     diff = float(np.abs(np.array(got["scores"]) - expected).max())
     if diff > 1e-4:
@@ -95,8 +99,7 @@ def pooled_oof(runs: list, out: str) -> int:
         raise SystemExit("the runs scored different crops (another crop cache?)")
     with open(os.path.join(out, "oof-scores.jsonl"), "w") as f:
         for crop_id in sorted(ids):
-            p = np.clip([run[crop_id]["score"] for run in per_run], 1e-7, 1 - 1e-7)
-            score = 1 / (1 + np.exp(-np.mean(np.log(p / (1 - p)))))
+            score = mean_logit_probability([run[crop_id]["score"] for run in per_run])
             row = dict(per_run[0][crop_id], score=round(float(score), 6))
             f.write(json.dumps(row) + "\n")
     return len(ids)

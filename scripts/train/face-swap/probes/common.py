@@ -1,26 +1,20 @@
-"""Shared by the probes: the crop cache's items and samples, the trainer's config and metrics."""
+"""Shared by the probes: the crop cache's items and samples (read by the trainer's data.py), the
+trainer's config and metrics."""
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the trainer's modules
 
-import config as C  # noqa: E402
+import config as C  # noqa: E402,F401
+from data import read_cache_meta, read_jsonl  # noqa: E402,F401
 from metrics import auc  # noqa: E402,F401
 
 
-def read_jsonl(path: str) -> list:
-    with open(path) as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def cache_items() -> dict:
-    return {it["itemId"]: it for it in read_jsonl(os.path.join(C.CROPS_DIR, "items.jsonl"))}
-
-
-def cache_samples() -> list:
-    return read_jsonl(os.path.join(C.CROPS_DIR, "samples.jsonl"))
+def read_cache() -> tuple[dict, list]:
+    """(items by itemId, samples) of the crop cache, read once."""
+    items, samples, _ = read_cache_meta()
+    return {it["itemId"]: it for it in items}, samples
 
 
 def is_labelled_video(item: dict) -> bool:

@@ -15,7 +15,7 @@ import sys
 import cv2
 import numpy as np
 
-from common import C, cache_samples
+from common import C, read_cache
 
 ORB = cv2.ORB_create(1500)
 
@@ -75,7 +75,7 @@ def main() -> None:
     if not media_dir or not os.path.isdir(media_dir):
         raise SystemExit("usage: pair_flicker.py DATA_DIR (the shared data folder, with media/)")
     clips = collections.defaultdict(lambda: collections.defaultdict(list))
-    for s in cache_samples():
+    for s in read_cache()[1]:
         if "doc_celebs" in s["file"] and s["region"] in ("left", "right"):
             clips[s["file"]][s["region"]].append(s)
     more, pairs = 0, 0

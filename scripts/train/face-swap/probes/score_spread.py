@@ -10,7 +10,7 @@ import sys
 
 import numpy as np
 
-from common import auc, cache_items, is_labelled_video, read_jsonl
+from common import auc, is_labelled_video, read_cache, read_jsonl
 
 
 def logistic(X, y, l2=1.0, steps=300):
@@ -23,7 +23,7 @@ def logistic(X, y, l2=1.0, steps=300):
 
 
 def main() -> None:
-    items = cache_items()
+    items, _ = read_cache()
     for run in sys.argv[1:]:
         logits = {}
         for r in read_jsonl(os.path.join(run, "oof-scores.jsonl")):

@@ -11,7 +11,7 @@ import os
 import cv2
 import numpy as np
 
-from common import C, auc, cache_items, cache_samples, is_labelled_video
+from common import C, auc, is_labelled_video, read_cache
 
 
 def band_energy(gray):
@@ -19,9 +19,9 @@ def band_energy(gray):
 
 
 def main() -> None:
-    items = cache_items()
+    items, samples = read_cache()
     per_item = {}
-    for s in cache_samples():
+    for s in samples:
         it = items.get(s["itemId"])
         if not it or not is_labelled_video(it):
             continue
